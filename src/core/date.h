@@ -20,7 +20,7 @@ class Date {
   // format 102 "20261126". kInvalidArgument naming the text otherwise.
   static Result<Date> Parse(std::string_view text);
 
-  // The UTC calendar day of a point in time.
+  // The UTC calendar day of a point in time. REQUIRES: inside the range above; aborts otherwise.
   static Date FromSysDays(std::chrono::sys_days days);
 
   int year() const { return static_cast<int>(ymd_.year()); }
@@ -28,6 +28,7 @@ class Date {
   int day() const { return static_cast<int>(static_cast<unsigned>(ymd_.day())); }
   std::chrono::sys_days ToSysDays() const { return std::chrono::sys_days(ymd_); }
 
+  // REQUIRES: the result inside the range above; aborts otherwise (check user-given offsets).
   Date AddDays(int days) const;
 
   std::string ToIso() const;     // "2026-11-26"

@@ -18,15 +18,21 @@ namespace choral::core {
 class Decimal {
  public:
   static constexpr int kMaxScale = 9;
+  // The largest magnitude of units() (whatever the scale).
+  static constexpr int64_t kMaxUnits = 1'000'000'000'000'000'000;
 
   constexpr Decimal() = default;
 
   // Parses both machine and French forms: "1234.56", "-1234.56", "1 234,56", "1.234,56",
   // "1,234.56", with optional non-breaking or narrow spaces as thousands separators. The last
-  // '.' or ',' followed by 1..9 digits is the decimal mark; other separators must group by three.
+  // '.' or ',' followed by 1..9 digits is the decimal mark, unless that character also appears
+  // earlier ("1.234.567" is an integer); other separators must all be of one kind and group by
+  // three ("1,234" is therefore 1.234). Leading and trailing ASCII blanks are ignored; a leading
+  // '-' or '+' is allowed. The scale is the number of decimals written ("1.50" has scale 2).
   // kInvalidArgument naming the text otherwise ("" and "12,3,4" included).
   static Result<Decimal> Parse(std::string_view text);
 
+  // REQUIRES: |units| <= kMaxUnits and 0 <= scale <= kMaxScale; aborts otherwise (a bug).
   static constexpr Decimal FromUnits(int64_t units, int scale) { return Decimal(units, scale); }
   static constexpr Decimal FromCents(int64_t cents) { return Decimal(cents, 2); }
   static constexpr Decimal FromInteger(int64_t value) { return Decimal(value, 0); }
@@ -38,7 +44,7 @@ class Decimal {
 
   // Rounds half away from zero ("half-up" as French accounting means it: 2.345 -> 2.35,
   // -2.345 -> -2.35) to `scale` decimals. A smaller scale than the current one rounds; a larger
-  // one pads with zeros.
+  // one pads with zeros. REQUIRES: 0 <= scale <= kMaxScale.
   Decimal Round(int scale) const;
   Decimal RoundToCents() const { return Round(2); }
 
@@ -56,7 +62,14 @@ class Decimal {
   std::string ToFrench() const;
 
  private:
-  constexpr Decimal(int64_t units, int scale) : units_(units), scale_(scale) {}
+  // Checks the invariant even in FromUnits/FromCents: an out-of-range scale would index past the
+  // powers-of-ten table, and oversized units would overflow the 128-bit arithmetic's guarantees.
+  constexpr Decimal(int64_t units, int scale) : units_(units), scale_(scale) {
+    if (scale < 0 || scale > kMaxScale || units > kMaxUnits || units < -kMaxUnits) {
+      AbortInvalid(units, scale);
+    }
+  }
+  [[noreturn]] static void AbortInvalid(int64_t units, int scale);
 
   int64_t units_ = 0;
   int scale_ = 0;

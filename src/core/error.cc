@@ -1,5 +1,8 @@
 #include "core/error.h"
 
+#include <string>
+#include <string_view>
+
 namespace choral::core {
 
 std::string_view ErrorCodeName(ErrorCode code) {
@@ -21,6 +24,29 @@ std::string Error::ToString() const {
   std::string out(ErrorCodeName(code));
   out += ": ";
   out += message;
+  return out;
+}
+
+std::string Quoted(std::string_view value) {
+  // 60 bytes show any identifier, amount or e-mail whole; longer input is most likely garbage or
+  // hostile, and repeating it in full would bloat logs and JSON errors.
+  constexpr size_t kMaxBytes = 60;
+  size_t keep = value.size();
+  if (keep > kMaxBytes) {
+    keep = kMaxBytes;
+    // Back up over UTF-8 continuation bytes so the cut never splits a character.
+    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  }
+  std::string out;
+  out.reserve(keep + 5);
+  out += '"';
+  for (char c : value.substr(0, keep)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') out += '\\';
+    out += (byte < 0x20 || byte == 0x7F) ? '?' : c;
+  }
+  if (keep < value.size()) out += "...";
+  out += '"';
   return out;
 }
 

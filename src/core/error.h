@@ -31,4 +31,10 @@ struct Error {
   std::string ToString() const;
 };
 
+// `value` in double quotes for an error message: at most 60 bytes of it (cut on a UTF-8 character
+// boundary, then "..."), with '"' and '\\' escaped by a backslash and control characters shown
+// as '?', so a hostile input cannot make a message huge or break a log line.
+// Quoted("123") is "\"123\"".
+std::string Quoted(std::string_view value);
+
 }  // namespace choral::core

@@ -27,9 +27,10 @@ class Siren {
   std::string digits_;
 };
 
-// A SIRET: the SIREN followed by a 5-digit NIC, the 14 digits passing the Luhn checksum, except
-// La Poste's establishments (SIREN 356000000) whose digits must sum to a multiple of 5, since
-// INSEE ran out of Luhn-valid NICs for its thousands of post offices.
+// A SIRET: a valid SIREN followed by a 5-digit NIC, the 14 digits passing the Luhn checksum, except
+// La Poste's establishments (SIREN 356000000) whose digits may instead sum to a multiple of 5,
+// since INSEE ran out of Luhn-valid NICs for its thousands of post offices (La Poste's head
+// office, 356 000 000 00048, passes Luhn and not the sum rule).
 class Siret {
  public:
   // Same separators as Siren::Parse. kInvalidArgument naming the value otherwise.

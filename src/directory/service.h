@@ -27,7 +27,8 @@ struct Service {
   friend bool operator==(const Service&, const Service&) = default;
 };
 
-// Checks code, name and dates (valid_from <= valid_to). kInvalidArgument naming the field.
+// Checks code, name (1..200 characters) and dates (valid_from <= valid_to). kInvalidArgument
+// naming the field.
 core::Status ValidateService(const Service& service);
 
 }  // namespace choral::directory

@@ -1,0 +1,95 @@
+// choral: the e-invoicing platform's one program. `choral serve` runs the portal and the APIs;
+// `choral admin ...` looks after the data.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/config.h"
+
+namespace {
+
+using choral::cli::Config;
+
+// Flags common to every command that opens the store; empty means "not given".
+struct CommonFlags {
+  std::string config_file;
+  std::string data_dir;
+  std::string database_url;
+  std::string log_level;
+  std::string listen;
+  std::string web_root;
+};
+
+void AddStoreFlags(CLI::App* command, CommonFlags& flags) {
+  command->add_option("--config", flags.config_file, "TOML configuration file")
+      ->envname("CHORAL_CONFIG");
+  command->add_option("--data", flags.data_dir, "data folder (SQLite file, blobs)");
+  command->add_option("--database", flags.database_url,
+                      "database URL: postgresql://user@host:port/db (default: SQLite in --data)");
+}
+
+// Defaults < config file < environment < flags.
+choral::core::Result<Config> ResolveConfig(const CommonFlags& flags) {
+  Config config;
+  if (!flags.config_file.empty()) {
+    if (auto loaded = choral::cli::LoadConfigFile(flags.config_file, config); !loaded) {
+      return choral::core::Fail(loaded.error());
+    }
+  }
+  if (auto env = choral::cli::ApplyEnvironment(config); !env) return choral::core::Fail(env.error());
+  if (!flags.listen.empty()) {
+    if (auto s = choral::cli::SetListen(flags.listen, config); !s) {
+      return choral::core::Fail(s.error());
+    }
+  }
+  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  if (!flags.database_url.empty()) config.database_url = flags.database_url;
+  if (!flags.web_root.empty()) config.web_root = flags.web_root;
+  if (!flags.log_level.empty()) {
+    if (auto s = choral::cli::CheckLogLevel(flags.log_level); !s) {
+      return choral::core::Fail(s.error());
+    }
+    config.log_level = flags.log_level;
+  }
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Choral: e-invoicing exchange platform for public entities and their suppliers"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "choral 0.1.0");
+
+  CommonFlags flags;
+  CLI::App* serve = app.add_subcommand("serve", "run the web portal and the APIs");
+  AddStoreFlags(serve, flags);
+  serve->add_option("--listen", flags.listen, "address to listen on, HOST:PORT (127.0.0.1:8080)");
+  serve->add_option("--log-level", flags.log_level, "trace, debug, info, warn or error");
+  serve->add_option("--web-root", flags.web_root, "folder holding the portal's static/ assets");
+
+  CLI::App* admin = app.add_subcommand("admin", "look after the data");
+  admin->require_subcommand(1);
+  bool json = false;
+  CLI::App* seed = admin->add_subcommand("seed-demo", "write demo structures and accounts");
+  AddStoreFlags(seed, flags);
+  seed->add_flag("--json", json, "print the report (and the demo logins) as JSON");
+  CLI::App* verify =
+      admin->add_subcommand("verify", "check the audit chain and every stored file");
+  AddStoreFlags(verify, flags);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  auto config = ResolveConfig(flags);
+  if (!config) {
+    choral::cli::PrintFatal(config.error().message);
+    return 2;
+  }
+  if (*serve) return choral::cli::RunServe(*config);
+  if (*seed) return choral::cli::RunSeedDemo(*config, json);
+  if (*verify) return choral::cli::RunVerify(*config);
+  return 2;
+}

@@ -1,0 +1,91 @@
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/logging.h"
+#include "core/clock.h"
+#include "http/api_routes.h"
+#include "http/server.h"
+#include "platform/platform.h"
+#include "portal/portal.h"
+#include "store/store.h"
+
+namespace choral::cli {
+namespace {
+
+// The assets folder: the configured one, else the first of the places a build or an install
+// puts it beside the executable.
+std::string FindWebRoot(const std::string& configured) {
+  if (!configured.empty()) return configured;
+  std::error_code error;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "web";
+  auto dir = exe.parent_path();
+  for (const auto& candidate : {dir / "web", dir / ".." / ".." / "web",
+                                dir / ".." / "share" / "choral" / "web"}) {
+    if (std::filesystem::is_directory(candidate / "static", error)) {
+      return std::filesystem::weakly_canonical(candidate, error).string();
+    }
+  }
+  return (dir / "web").string();
+}
+
+}  // namespace
+
+int RunServe(const Config& config) {
+  auto logger = MakeJsonLogger(config.log_level);
+  core::SystemClock clock;
+  store::StoreOptions store_options;
+  store_options.data_dir = config.data_dir;
+  store_options.database_url = config.database_url;
+  store_options.read_connections = std::max(2, config.worker_threads);
+  auto store = store::Store::Open(store_options, clock);
+  if (!store) {
+    PrintFatal(store.error().message);
+    return 1;
+  }
+  platform::Platform platform(**store, clock);
+
+  http::Routes routes;
+  http::RegisterApiRoutes(routes, platform);
+  portal::PortalOptions portal_options;
+  portal_options.web_root = FindWebRoot(config.web_root);
+  if (auto registered = portal::RegisterPortal(routes, platform, portal_options); !registered) {
+    PrintFatal(registered.error().message);
+    return 1;
+  }
+
+  http::ServerOptions server_options;
+  server_options.host = config.host;
+  server_options.port = config.port;
+  server_options.io_threads = config.io_threads;
+  server_options.worker_threads = config.worker_threads;
+  server_options.behind_tls_proxy = config.behind_tls_proxy;
+  http::Server server(server_options, std::move(routes), logger);
+  if (auto listening = server.Listen(); !listening) {
+    PrintFatal(listening.error().message);
+    return 1;
+  }
+  logger->info(nlohmann::json{{"msg", "listening"},
+                              {"address", "http://" + config.host + ":" +
+                                              std::to_string(server.port())},
+                              {"database", (*store)->backend_name()},
+                              {"database_url", RedactDatabaseUrl(config.database_url)},
+                              {"data", config.data_dir},
+                              {"web_root", portal_options.web_root},
+                              {"pid", ::getpid()}}
+                   .dump());
+  auto ran = server.Run();
+  logger->info(nlohmann::json{{"msg", "stopped"}}.dump());
+  logger->flush();
+  if (!ran) {
+    PrintFatal(ran.error().message);
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace choral::cli

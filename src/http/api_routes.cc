@@ -1,0 +1,59 @@
+#include "http/api_routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "http/error_status.h"
+
+namespace choral::http {
+namespace {
+
+nlohmann::json FlagsJson(const directory::StructureFlags& flags) {
+  // Chorus Pro's parameter names (FUNCTIONAL.md §2.1), so its clients recognise them.
+  return {{"codeServiceDoitEtreRenseigne", flags.service_code_required},
+          {"numeroEJDoitEtreRenseigne", flags.engagement_number_required},
+          {"gestionNumeroEJOuCodeService", flags.service_code_or_engagement_required},
+          {"statutMiseEnPaiementNestPasRemonte", flags.payment_status_not_reported}};
+}
+
+nlohmann::json ServiceJson(const directory::Service& service) {
+  nlohmann::json json = {{"codeService", service.code},
+                         {"libelleService", service.name},
+                         {"estActif", service.active},
+                         {"numeroEngagement", service.engagement_number_required},
+                         {"miseEnPaiement", service.payment_status_reported}};
+  if (service.valid_from) json["dateDebutValidite"] = service.valid_from->ToIso();
+  if (service.valid_to) json["dateFinValidite"] = service.valid_to->ToIso();
+  return json;
+}
+
+}  // namespace
+
+void RegisterApiRoutes(Routes& routes, platform::Platform& platform) {
+  routes.Get(
+      "/health", [](const Request&) { return Response::Json(R"({"status":"ok"})"); },
+      Dispatch::kInline);
+
+  routes.Get("/health/ready", [&platform](const Request&) {
+    auto status = platform.CheckHealth();
+    if (!status) return JsonError(status.error());
+    return Response::Json(R"({"status":"ok","database":"ok"})");
+  });
+
+  routes.Get("/api/v1/directory/structures/:siret", [&platform](const Request& request) {
+    auto found = platform.public_directory().FindBySiret(request.path_params.at("siret"));
+    if (!found) return JsonError(found.error());
+    const directory::Structure& s = found->structure;
+    nlohmann::json services = nlohmann::json::array();
+    for (const auto& service : found->services) services.push_back(ServiceJson(service));
+    nlohmann::json body = {
+        {"identifiantStructure", s.identifier},
+        {"typeIdentifiantStructure", directory::IdentifierTypeCode(s.identifier_type)},
+        {"raisonSociale", s.name},
+        {"structurePriveePublique", directory::StructureKindCode(s.kind)},
+        {"parametres", FlagsJson(s.flags)},
+        {"services", std::move(services)}};
+    return Response::Json(body.dump());
+  });
+}
+
+}  // namespace choral::http

@@ -1,0 +1,39 @@
+// Actor: who is asking. Every use case takes one and decides from it what may be done.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "accounts/role.h"
+#include "core/ids.h"
+#include "directory/structure.h"
+
+namespace choral::platform {
+
+// One structure the actor acts for, with their role there (approved attachments only).
+struct ActorStructure {
+  core::StructureId id;
+  std::string name;
+  std::string identifier;  // SIRET or other identifier
+  directory::StructureKind kind = directory::StructureKind::kPrivate;
+  accounts::Role role = accounts::Role::kUser;
+};
+
+struct Actor {
+  core::UserId user_id;
+  std::string email;
+  std::string display_name;
+  bool platform_admin = false;
+  std::vector<ActorStructure> structures;
+  std::string csrf_token;  // of the session the actor came through; empty for API clients
+
+  // The actor's role on `structure`, if attached to it.
+  const ActorStructure* On(core::StructureId structure) const;
+  // Attached to at least one public structure: sees received invoices.
+  bool ActsForPublicEntity() const;
+  // Attached to at least one private structure: deposits invoices.
+  bool ActsForSupplier() const;
+  bool ManagesAny() const;
+};
+
+}  // namespace choral::platform

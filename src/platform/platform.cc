@@ -1,0 +1,23 @@
+#include "platform/platform.h"
+
+namespace choral::platform {
+
+Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOptions options)
+    : store_(store),
+      hasher_(options.password_cost),
+      authentication_(store, clock, hasher_, options.authentication),
+      dashboard_(store),
+      public_directory_(store) {}
+
+core::Status Platform::CheckHealth() const {
+  return store_.Read([](store::Transaction& tx) -> core::Status {
+    auto count = tx.structures().Count();
+    if (!count) {
+      return core::Fail(core::ErrorCode::kUnavailable,
+                        "database does not answer: " + count.error().message);
+    }
+    return core::Ok();
+  });
+}
+
+}  // namespace choral::platform

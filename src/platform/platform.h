@@ -1,0 +1,39 @@
+// Platform: every use case, wired to one store and one clock. The cli builds it; http and portal
+// call it. Authorization is decided here and only here.
+#pragma once
+
+#include "core/clock.h"
+#include "platform/authentication.h"
+#include "platform/dashboard.h"
+#include "platform/password_hasher.h"
+#include "platform/public_directory.h"
+#include "store/store.h"
+
+namespace choral::platform {
+
+struct PlatformOptions {
+  PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
+  AuthenticationOptions authentication;
+};
+
+// Thread-safe. Holds references: `store` and `clock` must outlive it.
+class Platform {
+ public:
+  Platform(store::Store& store, const core::Clock& clock, PlatformOptions options = {});
+
+  Authentication& authentication() { return authentication_; }
+  const Dashboard& dashboard() const { return dashboard_; }
+  const PublicDirectory& public_directory() const { return public_directory_; }
+
+  // Ok when the database answers a read; kUnavailable naming what failed otherwise.
+  core::Status CheckHealth() const;
+
+ private:
+  store::Store& store_;
+  PasswordHasher hasher_;
+  Authentication authentication_;
+  Dashboard dashboard_;
+  PublicDirectory public_directory_;
+};
+
+}  // namespace choral::platform

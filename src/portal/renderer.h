@@ -1,0 +1,52 @@
+// Renderer: turns a page (a template name and its data) into a complete HTML document inside the
+// layout: header, navigation for the actor, footer, and the catalogue's texts as `t`.
+#pragma once
+
+#include <string>
+
+#include <mstch/mstch.hpp>
+
+#include "http/request.h"
+#include "platform/actor.h"
+#include "portal/catalogue.h"
+
+namespace choral::portal {
+
+// The navigation entry a page belongs to; highlights it in the header.
+enum class NavEntry { kNone, kHome, kDirectory, kAccount };
+
+struct Page {
+  std::string template_name;  // a file of templates/ without ".mustache"
+  std::string title;          // plain text, shown in <title> before " – Choral"
+  NavEntry nav = NavEntry::kNone;
+  mstch::map data;            // the template's own values; user data are escaped by {{ }}
+  int status = 200;
+};
+
+// Thread-safe: holds only immutable data.
+class Renderer {
+ public:
+  // `catalogue` must outlive the renderer; `asset_version` goes into the asset links.
+  Renderer(const Catalogue& catalogue, std::string asset_version)
+      : catalogue_(catalogue), asset_version_(std::move(asset_version)) {}
+
+  // The page inside the layout. `actor` is null for a visitor who is not logged in. The result
+  // carries the page's status, no-store caching and the portal's security headers.
+  http::Response Render(const Page& page, const platform::Actor* actor) const;
+
+  // The HTML alone, for tests.
+  std::string RenderHtml(const Page& page, const platform::Actor* actor) const;
+
+  const Catalogue& catalogue() const { return catalogue_; }
+
+ private:
+  const Catalogue& catalogue_;
+  std::string asset_version_;
+};
+
+// Headers every portal page carries: a Content-Security-Policy allowing only this origin's
+// scripts and styles, no framing, no MIME sniffing, no referrer outside the site, no caching of
+// pages that show personal data.
+void AddPageHeaders(http::Response& response);
+
+}  // namespace choral::portal

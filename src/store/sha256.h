@@ -1,0 +1,16 @@
+// SHA-256 as lowercase hex: the name of a blob, the link of the audit chain, the key of a session.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace choral::store {
+
+// The SHA-256 digest of `bytes` as 64 lowercase hex characters. Thread-safe; never fails (an
+// OpenSSL failure to hash is a bug and aborts).
+std::string Sha256Hex(std::string_view bytes);
+
+// True when `text` is exactly 64 lowercase hex characters, the shape Sha256Hex returns.
+bool IsSha256Hex(std::string_view text);
+
+}  // namespace choral::store

@@ -1,0 +1,180 @@
+// Private to the store: the SQL implementation of the repositories and of Transaction, over one
+// soci::session that the caller has already put inside a transaction. Same SQL on both dialects.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/db_error.h"
+#include "store/store.h"
+
+namespace choral::store {
+
+// What every repository of one transaction shares.
+struct SqlContext {
+  soci::session& sql;
+  Dialect dialect;
+  bool read_only;  // inside Store::Read: every write method fails with kInternal
+  const core::Clock& clock;
+};
+
+// Runs `run` (which executes SQL and may throw) and turns any exception into an error.
+core::Status GuardedRead(std::string_view what, const std::function<void()>& run);
+
+// Same for a statement that changes data: refused when the context is read-only; on PostgreSQL
+// wrapped in a savepoint, because there a failed statement (say a unique violation the caller
+// chooses to handle) would otherwise abort the whole transaction.
+core::Status GuardedWrite(SqlContext& ctx, std::string_view what,
+                          const ConstraintMessages& messages, const std::function<void()>& run);
+
+// Runs `query` and appends one Row per result row to `out`. `bind_into` binds the Row's columns
+// (and indicators) with soci::into; `bind_uses` binds the query's parameters, which must outlive
+// the call.
+template <typename Row>
+core::Status SelectRows(SqlContext& ctx, std::string_view what, const std::string& query,
+                        const std::function<void(soci::details::prepare_temp_type&)>& bind_uses,
+                        const std::function<void(soci::details::prepare_temp_type&, Row&)>& bind_into,
+                        std::vector<Row>& out) {
+  return GuardedRead(what, [&] {
+    Row row;
+    soci::details::prepare_temp_type prepared = (ctx.sql.prepare << query);
+    bind_into(prepared, row);
+    bind_uses(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch()) out.push_back(row);
+  });
+}
+
+// Milliseconds since the epoch, as the database keeps timestamps.
+inline long long ToMillis(core::Timestamp t) { return t.time_since_epoch().count(); }
+inline core::Timestamp FromMillis(long long ms) {
+  return core::Timestamp(std::chrono::milliseconds(ms));
+}
+
+class SqlStructureRepository final : public StructureRepository {
+ public:
+  explicit SqlStructureRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<core::StructureId> Insert(const directory::Structure& structure) override;
+  core::Status Update(const directory::Structure& structure) override;
+  core::Result<directory::Structure> Get(core::StructureId id) override;
+  core::Result<std::optional<directory::Structure>> FindByIdentifier(
+      directory::IdentifierType type, std::string_view identifier) override;
+  core::Result<std::vector<directory::Structure>> List(std::optional<directory::StructureKind> kind,
+                                                       int limit, int offset) override;
+  core::Result<int64_t> Count() override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlServiceRepository final : public ServiceRepository {
+ public:
+  explicit SqlServiceRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<core::ServiceId> Insert(const directory::Service& service) override;
+  core::Status Update(const directory::Service& service) override;
+  core::Result<directory::Service> Get(core::ServiceId id) override;
+  core::Result<std::optional<directory::Service>> FindByCode(core::StructureId structure,
+                                                             std::string_view code) override;
+  core::Result<std::vector<directory::Service>> ListByStructure(
+      core::StructureId structure) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlUserRepository final : public UserRepository {
+ public:
+  explicit SqlUserRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<core::UserId> Insert(const accounts::User& user) override;
+  core::Status Update(const accounts::User& user) override;
+  core::Result<accounts::User> Get(core::UserId id) override;
+  core::Result<std::optional<accounts::User>> FindByEmail(std::string_view email) override;
+  core::Result<int64_t> Count() override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlMembershipRepository final : public MembershipRepository {
+ public:
+  explicit SqlMembershipRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<core::MembershipId> Insert(const accounts::Membership& membership) override;
+  core::Status Update(const accounts::Membership& membership) override;
+  core::Result<accounts::Membership> Get(core::MembershipId id) override;
+  core::Result<std::optional<accounts::Membership>> Find(core::UserId user,
+                                                         core::StructureId structure) override;
+  core::Result<std::vector<accounts::Membership>> ListByUser(core::UserId user) override;
+  core::Result<std::vector<accounts::Membership>> ListByStructure(
+      core::StructureId structure) override;
+
+ private:
+  core::Result<std::vector<accounts::Membership>> ListWhere(std::string_view column, int64_t id);
+  SqlContext& ctx_;
+};
+
+class SqlSessionRepository final : public SessionRepository {
+ public:
+  explicit SqlSessionRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Status Insert(const accounts::Session& session) override;
+  core::Result<std::optional<accounts::Session>> Find(std::string_view token_hash) override;
+  core::Status Delete(std::string_view token_hash) override;
+  core::Result<int64_t> DeleteExpired(core::Timestamp now) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlAuditLog final : public AuditLog {
+ public:
+  explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<AuditEvent> Append(std::string actor, std::string action, std::string subject,
+                                  std::string details) override;
+  core::Result<std::vector<AuditEvent>> List(int64_t after_sequence, int limit) override;
+
+  // The last link as audit_head records it: (last_sequence, last_hash). For Verify.
+  core::Result<std::pair<int64_t, std::string>> Head();
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlTransaction final : public Transaction {
+ public:
+  SqlTransaction(soci::session& sql, Dialect dialect, bool read_only, const core::Clock& clock)
+      : ctx_{sql, dialect, read_only, clock},
+        structures_(ctx_),
+        services_(ctx_),
+        users_(ctx_),
+        memberships_(ctx_),
+        sessions_(ctx_),
+        audit_(ctx_) {}
+
+  StructureRepository& structures() override { return structures_; }
+  ServiceRepository& services() override { return services_; }
+  UserRepository& users() override { return users_; }
+  MembershipRepository& memberships() override { return memberships_; }
+  SessionRepository& sessions() override { return sessions_; }
+  AuditLog& audit() override { return audit_; }
+  SqlAuditLog& sql_audit() { return audit_; }
+
+ private:
+  SqlContext ctx_;
+  SqlStructureRepository structures_;
+  SqlServiceRepository services_;
+  SqlUserRepository users_;
+  SqlMembershipRepository memberships_;
+  SqlSessionRepository sessions_;
+  SqlAuditLog audit_;
+};
+
+}  // namespace choral::store
