@@ -4,11 +4,16 @@ namespace choral::accounts {
 
 std::string_view AttachmentStatusCode(AttachmentStatus status) {
   switch (status) {
-    case AttachmentStatus::kPending: return "EN_COURS_DE_VALIDATION";
-    case AttachmentStatus::kApproved: return "VALIDEE";
-    case AttachmentStatus::kRefused: return "REFUSEE";
-    case AttachmentStatus::kDeactivated: return "DESACTIVEE";
-    case AttachmentStatus::kDeleted: return "SUPPRIMEE";
+    case AttachmentStatus::kPending:
+      return "EN_COURS_DE_VALIDATION";
+    case AttachmentStatus::kApproved:
+      return "VALIDEE";
+    case AttachmentStatus::kRefused:
+      return "REFUSEE";
+    case AttachmentStatus::kDeactivated:
+      return "DESACTIVEE";
+    case AttachmentStatus::kDeleted:
+      return "SUPPRIMEE";
   }
   return "EN_COURS_DE_VALIDATION";  // unreachable for a declared enumerator; grants nothing
 }

@@ -4,9 +4,12 @@ namespace choral::accounts {
 
 std::string_view RoleCode(Role role) {
   switch (role) {
-    case Role::kMainManager: return "GESTIONNAIRE_PRINCIPAL";
-    case Role::kSecondaryManager: return "GESTIONNAIRE_SECONDAIRE";
-    case Role::kUser: return "UTILISATEUR";
+    case Role::kMainManager:
+      return "GESTIONNAIRE_PRINCIPAL";
+    case Role::kSecondaryManager:
+      return "GESTIONNAIRE_SECONDAIRE";
+    case Role::kUser:
+      return "UTILISATEUR";
   }
   return "UTILISATEUR";  // unreachable for a declared enumerator; the least powerful role
 }

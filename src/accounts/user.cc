@@ -10,8 +10,8 @@ namespace {
 constexpr size_t kMaxEmailLength = 254;
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                        s.front() == '\n')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
     s.remove_prefix(1);
   }
   while (!s.empty() &&
@@ -58,8 +58,8 @@ core::Result<std::string> NormaliseEmail(std::string_view email) {
   const std::string_view domain = std::string_view(out).substr(at + 1);
   // "a dot in the domain" between two non-empty labels: "x@localhost", "x@.fr", "x@fr." and
   // "x@a..fr" cannot receive mail from the Internet.
-  if (domain.find('.') == std::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.' || domain.find("..") != std::string_view::npos) {
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
     return fail("must have a domain with a dot, like name@example.fr");
   }
   return out;

@@ -12,7 +12,7 @@ namespace choral::accounts {
 
 struct User {
   core::UserId id;
-  std::string email;          // login, stored lower-case
+  std::string email;  // login, stored lower-case
   std::string first_name;
   std::string last_name;
   std::string password_hash;  // argon2id string from libsodium; never logged

@@ -25,9 +25,7 @@ int Digits(std::string_view text, size_t pos, size_t count) {
 
 }  // namespace
 
-Timestamp SystemClock::Now() const {
-  return floor<milliseconds>(std::chrono::system_clock::now());
-}
+Timestamp SystemClock::Now() const { return floor<milliseconds>(std::chrono::system_clock::now()); }
 
 std::string FormatTimestamp(Timestamp t) {
   // floor, not duration_cast: before 1970 the day must round down, or the time of day is negative.
@@ -49,8 +47,8 @@ Result<Timestamp> ParseTimestamp(std::string_view text) {
   };
   // "2026-11-26T21:36:43Z" (20 bytes) or "2026-11-26T21:36:43.123Z" (24 bytes).
   const bool with_millis = text.size() == 24;
-  if ((text.size() != 20 && !with_millis) || text[4] != '-' || text[7] != '-' ||
-      text[10] != 'T' || text[13] != ':' || text[16] != ':' || (with_millis && text[19] != '.') ||
+  if ((text.size() != 20 && !with_millis) || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || (with_millis && text[19] != '.') ||
       text.back() != 'Z') {
     return fail("is not of the form 2026-11-26T21:36:43.123Z");
   }

@@ -46,9 +46,10 @@ TEST(FormatTimestampTest, RoundsDownBeforeTheEpoch) {
 }
 
 TEST(ParseTimestampTest, RoundTripsWhatFormatWrites) {
-  for (const Timestamp t : {Timestamp{}, At(std::chrono::year{2026} / 11 / 26, 21h + 36min + 43s + 123ms),
-                            At(std::chrono::year{2024} / 2 / 29, 23h + 59min + 59s + 999ms),
-                            At(std::chrono::year{1900} / 1 / 1, 0ms)}) {
+  for (const Timestamp t :
+       {Timestamp{}, At(std::chrono::year{2026} / 11 / 26, 21h + 36min + 43s + 123ms),
+        At(std::chrono::year{2024} / 2 / 29, 23h + 59min + 59s + 999ms),
+        At(std::chrono::year{1900} / 1 / 1, 0ms)}) {
     const Result<Timestamp> parsed = ParseTimestamp(FormatTimestamp(t));
     ASSERT_TRUE(parsed.has_value()) << FormatTimestamp(t);
     EXPECT_EQ(*parsed, t);

@@ -53,7 +53,8 @@ Result<Date> Date::FromYmd(int year, int month, int day) {
   if (const char* why = CheckYmd(year, month, day)) {
     return Fail(ErrorCode::kInvalidArgument, "date " + FormatYmd(year, month, day) + " " + why);
   }
-  return Date(year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  return Date(year_month_day{std::chrono::year{year},
+                             std::chrono::month{static_cast<unsigned>(month)},
                              std::chrono::day{static_cast<unsigned>(day)}});
 }
 

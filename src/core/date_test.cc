@@ -1,6 +1,8 @@
 #include "core/date.h"
 
 #include <chrono>
+#include <string>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -17,8 +19,14 @@ TEST(DateTest, FromYmdKeepsTheFields) {
 }
 
 TEST(DateTest, FromYmdRefusesDaysThatDoNotExist) {
-  for (auto [y, m, d] : {std::tuple{2026, 2, 29}, {2026, 2, 30}, {2026, 4, 31}, {2026, 13, 1},
-                         {2026, 0, 1}, {2026, 1, 0}, {2026, 1, 32}, {1900, 2, 29}}) {
+  for (auto [y, m, d] : {std::tuple{2026, 2, 29},
+                         {2026, 2, 30},
+                         {2026, 4, 31},
+                         {2026, 13, 1},
+                         {2026, 0, 1},
+                         {2026, 1, 0},
+                         {2026, 1, 32},
+                         {1900, 2, 29}}) {
     const Result<Date> date = Date::FromYmd(y, m, d);
     ASSERT_FALSE(date.has_value()) << y << "-" << m << "-" << d;
     EXPECT_EQ(date.error().code, ErrorCode::kInvalidArgument);
@@ -48,9 +56,9 @@ TEST(DateTest, ParsesTheFourAcceptedFormats) {
 }
 
 TEST(DateTest, ParseRefusesOtherShapesNamingTheText) {
-  for (const char* text : {"", "2026/11/26", "26.11.2026", "26/11-2026", "2026-11-6", "6/11/2026",
-                           "261126", "2026112", "2026-11-26T10:00", "2O26-11-26", "26 novembre 2026",
-                           "+2026-1-26", "-2026-11-26"}) {
+  for (const char* text :
+       {"", "2026/11/26", "26.11.2026", "26/11-2026", "2026-11-6", "6/11/2026", "261126", "2026112",
+        "2026-11-26T10:00", "2O26-11-26", "26 novembre 2026", "+2026-1-26", "-2026-11-26"}) {
     const Result<Date> date = Date::Parse(text);
     ASSERT_FALSE(date.has_value()) << text;
     EXPECT_EQ(date.error().code, ErrorCode::kInvalidArgument);

@@ -1,4 +1,5 @@
-// Error: the one way Choral reports a failure, a short fixed list of codes and a message a user can act on.
+// Error: the one way Choral reports a failure, a short fixed list of codes and a message a user can
+// act on.
 #pragma once
 
 #include <string>

@@ -45,13 +45,9 @@ TEST(QuotedTest, QuotesShortValuesWhole) {
   EXPECT_EQ(Quoted(""), "\"\"");
 }
 
-TEST(QuotedTest, EscapesQuotesAndBackslashes) {
-  EXPECT_EQ(Quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
-}
+TEST(QuotedTest, EscapesQuotesAndBackslashes) { EXPECT_EQ(Quoted("a\"b\\c"), "\"a\\\"b\\\\c\""); }
 
-TEST(QuotedTest, ReplacesControlCharacters) {
-  EXPECT_EQ(Quoted("a\nb\tc\x7f"), "\"a?b?c?\"");
-}
+TEST(QuotedTest, ReplacesControlCharacters) { EXPECT_EQ(Quoted("a\nb\tc\x7f"), "\"a?b?c?\""); }
 
 TEST(QuotedTest, CutsLongValuesAtSixtyBytes) {
   const std::string quoted = Quoted(std::string(1000, 'x'));

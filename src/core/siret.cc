@@ -43,8 +43,7 @@ Result<std::string> ParseDigits(std::string_view text, const char* what, size_t 
   }
   if (digits.size() != count) {
     return Fail(ErrorCode::kInvalidArgument, std::string(what) + " " + Quoted(text) +
-                                                 " must have " + std::to_string(count) +
-                                                 " digits");
+                                                 " must have " + std::to_string(count) + " digits");
   }
   return digits;
 }

@@ -7,16 +7,16 @@
 namespace choral::core {
 namespace {
 
-// Checked by hand (see each comment): real establishments, so a wrong checksum rule shows.
-constexpr const char* kAppleFrance = "73282932000074";   // Luhn sum 50
+// Checksums computed independently of this code (see LuhnTest for the Luhn side).
+constexpr const char* kAppleFrance = "73282932000074";        // Luhn-valid
 constexpr const char* kLaPosteHeadOffice = "35600000000048";  // Luhn-valid; digit sum 26
-constexpr const char* kLaPostePostOffice = "35600000049837";  // not Luhn; digit sum 45
+constexpr const char* kLaPostePostOffice = "35600000049837";  // sum rule: not Luhn; digit sum 45
 
 TEST(LuhnTest, ComputesTheChecksum) {
   EXPECT_TRUE(LuhnValid("0"));
-  EXPECT_TRUE(LuhnValid("18"));   // 1*2 + 8 = 10
+  EXPECT_TRUE(LuhnValid("18"));  // 1*2 + 8 = 10
   EXPECT_FALSE(LuhnValid("19"));
-  EXPECT_TRUE(LuhnValid("59"));   // 5*2 = 10 -> 1, + 9 = 10
+  EXPECT_TRUE(LuhnValid("59"));  // 5*2 = 10 -> 1, + 9 = 10
   EXPECT_TRUE(LuhnValid("732829320"));
   EXPECT_FALSE(LuhnValid("732829321"));
   EXPECT_TRUE(LuhnValid(kAppleFrance));
@@ -25,8 +25,13 @@ TEST(LuhnTest, ComputesTheChecksum) {
 }
 
 TEST(SirenTest, ParsesDigitsWithSeparators) {
-  for (const char* text : {"732829320", "732 829 320", "732.829.320", "732\xC2\xA0" "829\xC2\xA0" "320",
-                           "732\xE2\x80\xAF" "829 320", " 732829320 "}) {
+  for (const char* text : {"732829320", "732 829 320", "732.829.320",
+                           "732\xC2\xA0"
+                           "829\xC2\xA0"
+                           "320",
+                           "732\xE2\x80\xAF"
+                           "829 320",
+                           " 732829320 "}) {
     const Result<Siren> siren = Siren::Parse(text);
     ASSERT_TRUE(siren.has_value()) << text << ": " << siren.error().message;
     EXPECT_EQ(siren->digits(), "732829320");
@@ -54,7 +59,8 @@ TEST(SiretTest, ParsesALuhnValidSiret) {
 }
 
 TEST(SiretTest, DisplayFormRoundTrips) {
-  for (const char* digits : {kAppleFrance, kLaPosteHeadOffice, kLaPostePostOffice, "44306184100047"}) {
+  for (const char* digits :
+       {kAppleFrance, kLaPosteHeadOffice, kLaPostePostOffice, "44306184100047"}) {
     const Siret siret = Siret::Parse(digits).value();
     EXPECT_EQ(Siret::Parse(siret.ToDisplay()).value(), siret) << digits;
   }
@@ -77,9 +83,9 @@ TEST(SiretTest, RefusesWrongLength) {
 }
 
 TEST(SiretTest, RefusesALuhnValidSiretWhoseSirenFails) {
-  // 12345678901234 is not Luhn-valid; 10000000000006 is (1*2 + 6 = 8? no) -- build one instead:
-  // SIREN 100000000 fails Luhn (2), and NIC 00008 makes the 14 digits sum to 1 + 8*... checked:
-  const std::string digits = "10000000000008";  // 14-digit Luhn: 1 (pos 13, odd -> x2 = 2) + 8 = 10
+  // Over 14 digits the leading 1 is doubled (2 + 8 = 10, valid); over the 9 of the SIREN it is
+  // not (1, invalid).
+  const std::string digits = "10000000000008";
   ASSERT_TRUE(LuhnValid(digits));
   ASSERT_FALSE(LuhnValid(digits.substr(0, 9)));
   EXPECT_EQ(Siret::Parse(digits).error().message, "SIRET \"10000000000008\" fails its checksum");
@@ -101,7 +107,7 @@ TEST(SiretTest, LaPostePostOfficesUseTheSumOfDigits) {
 }
 
 TEST(SiretTest, TheSumRuleIsOnlyForLaPoste) {
-  // 73282932000010: digit sum 7+3+2+8+2+9+3+2+1 = 37 -> change the NIC to reach 40: 00013.
+  // Apple France's SIREN with a NIC chosen so that the digits sum to 40.
   const std::string digits = "73282932000013";
   int sum = 0;
   for (char c : digits) sum += c - '0';

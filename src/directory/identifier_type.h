@@ -11,13 +11,13 @@ namespace choral::directory {
 
 // Chorus Pro's `typeIdentifiantStructure` (shared/spec/chorus-pro/FUNCTIONAL.md §1).
 enum class IdentifierType {
-  kSiret,         // French establishment, 14 digits with checksum
+  kSiret,            // French establishment, 14 digits with checksum
   kEuOutsideFrance,  // UE_HORS_FRANCE: intra-EU VAT number
-  kOutsideEu,     // HORS_UE
-  kRidet,         // New Caledonia
-  kTahiti,        // French Polynesia
-  kOther,         // AUTRE: entity being registered
-  kIndividual,    // PARTICULIER: natural person
+  kOutsideEu,        // HORS_UE
+  kRidet,            // New Caledonia
+  kTahiti,           // French Polynesia
+  kOther,            // AUTRE: entity being registered
+  kIndividual,       // PARTICULIER: natural person
 };
 
 // The Chorus Pro spelling: "SIRET", "UE_HORS_FRANCE", "HORS_UE", "RIDET", "TAHITI", "AUTRE",

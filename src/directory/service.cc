@@ -36,9 +36,9 @@ core::Status ValidateService(const Service& service) {
     return core::Fail(core::ErrorCode::kInvalidArgument, "service code must not be empty");
   }
   if (service.code.size() > kMaxCodeLength) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "service code " + core::Quoted(service.code) +
-                          " must have at most 100 characters");
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        "service code " + core::Quoted(service.code) + " must have at most 100 characters");
   }
   for (char c : service.code) {
     if (!IsCodeCharacter(c)) {

@@ -16,8 +16,8 @@ struct Service {
   std::string code;  // codeService: 1..100 characters of A-Z a-z 0-9 - _ / . (unique per structure)
   std::string name;  // libelleService
   bool active = true;
-  std::optional<core::Date> valid_from;  // dateDebutValidite
-  std::optional<core::Date> valid_to;    // dateFinValidite, inclusive; none = open-ended
+  std::optional<core::Date> valid_from;     // dateDebutValidite
+  std::optional<core::Date> valid_to;       // dateFinValidite, inclusive; none = open-ended
   bool engagement_number_required = false;  // numeroEngagement
   bool payment_status_reported = true;      // miseEnPaiement
 

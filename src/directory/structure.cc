@@ -50,23 +50,24 @@ core::Status ValidateStructure(const Structure& structure) {
     return core::Fail(core::ErrorCode::kInvalidArgument, "structure name must not be empty");
   }
   if (CharacterCount(structure.name) > kMaxNameCharacters) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "structure name " + core::Quoted(structure.name) +
-                          " must have at most 200 characters");
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        "structure name " + core::Quoted(structure.name) + " must have at most 200 characters");
   }
   // FUNCTIONAL.md §2.1: the deposit flags describe what a public recipient requires; a private
   // structure receiving them would make deposits to it fail for reasons nobody can see.
   if (structure.kind == StructureKind::kPrivate) {
     const StructureFlags& f = structure.flags;
-    const char* flag = f.service_code_required                 ? "service_code_required"
-                       : f.engagement_number_required          ? "engagement_number_required"
-                       : f.service_code_or_engagement_required ? "service_code_or_engagement_required"
-                       : f.payment_status_not_reported         ? "payment_status_not_reported"
-                                                               : nullptr;
+    const char* flag = f.service_code_required        ? "service_code_required"
+                       : f.engagement_number_required ? "engagement_number_required"
+                       : f.service_code_or_engagement_required
+                           ? "service_code_or_engagement_required"
+                       : f.payment_status_not_reported ? "payment_status_not_reported"
+                                                       : nullptr;
     if (flag != nullptr) {
-      return core::Fail(core::ErrorCode::kInvalidArgument,
-                        std::string("structure flag ") + flag +
-                            " may be set only on a PUBLIQUE structure");
+      return core::Fail(
+          core::ErrorCode::kInvalidArgument,
+          std::string("structure flag ") + flag + " may be set only on a PUBLIQUE structure");
     }
   }
   return core::Ok();

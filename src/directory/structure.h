@@ -19,10 +19,10 @@ std::optional<StructureKind> ParseStructureKind(std::string_view code);
 // What a deposit to a public structure must carry (FUNCTIONAL.md §2.1). A supplier's structure
 // leaves them all false.
 struct StructureFlags {
-  bool service_code_required = false;            // codeServiceDoitEtreRenseigne
-  bool engagement_number_required = false;       // numeroEJDoitEtreRenseigne
+  bool service_code_required = false;                // codeServiceDoitEtreRenseigne
+  bool engagement_number_required = false;           // numeroEJDoitEtreRenseigne
   bool service_code_or_engagement_required = false;  // gestionNumeroEJOuCodeService
-  bool payment_status_not_reported = false;      // statutMiseEnPaiementNestPasRemonte
+  bool payment_status_not_reported = false;          // statutMiseEnPaiementNestPasRemonte
 
   friend bool operator==(const StructureFlags&, const StructureFlags&) = default;
 };

@@ -1,0 +1,107 @@
+#include "cli/config.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+namespace choral::cli {
+namespace {
+
+class ConfigFileTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("choral-config-test-" + std::to_string(::getpid()) + ".toml");
+    std::ofstream(path_) << text;
+    return path_.string();
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  std::filesystem::path path_;
+};
+
+TEST_F(ConfigFileTest, ReadsEverySection) {
+  Config config;
+  auto loaded = LoadConfigFile(Write(R"(
+[server]
+listen = "0.0.0.0:9090"
+worker_threads = 8
+behind_tls_proxy = true
+[storage]
+data = "/var/lib/choral"
+database = "postgresql://choral@db:5432/choral"
+[log]
+level = "warn"
+)"),
+                               config);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(config.host, "0.0.0.0");
+  EXPECT_EQ(config.port, 9090);
+  EXPECT_EQ(config.worker_threads, 8);
+  EXPECT_TRUE(config.behind_tls_proxy);
+  EXPECT_EQ(config.data_dir, "/var/lib/choral");
+  EXPECT_EQ(config.database_url, "postgresql://choral@db:5432/choral");
+  EXPECT_EQ(config.log_level, "warn");
+}
+
+TEST_F(ConfigFileTest, SyntaxErrorNamesFileLineAndColumn) {
+  Config config;
+  std::string path = Write("[server]\nlisten = \n");
+  auto loaded = LoadConfigFile(path, config);
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().message.rfind(path + ":2:", 0), 0u) << loaded.error().message;
+}
+
+TEST_F(ConfigFileTest, UnknownKeyAndWrongTypeAreNamed) {
+  Config config;
+  auto unknown = LoadConfigFile(Write("[server]\nlisten_port = 80\n"), config);
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("server.listen_port"), std::string::npos);
+  auto wrong = LoadConfigFile(Write("[server]\nworker_threads = \"many\"\n"), config);
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message.find("server.worker_threads"), std::string::npos);
+  auto level = LoadConfigFile(Write("[log]\nlevel = \"loud\"\n"), config);
+  ASSERT_FALSE(level);
+  EXPECT_NE(level.error().message.find("trace, debug, info, warn, error"), std::string::npos);
+}
+
+TEST_F(ConfigFileTest, MissingFileIsNotFound) {
+  Config config;
+  auto loaded = LoadConfigFile("/nonexistent/choral.toml", config);
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, core::ErrorCode::kNotFound);
+}
+
+TEST(SetListenTest, ParsesHostAndPort) {
+  Config config;
+  ASSERT_TRUE(SetListen("127.0.0.1:8080", config));
+  EXPECT_EQ(config.host, "127.0.0.1");
+  ASSERT_TRUE(SetListen("[::1]:0", config));
+  EXPECT_EQ(config.host, "::1");
+  EXPECT_EQ(config.port, 0);
+  for (const char* bad : {"8080", ":8080", "host:", "host:99999", "host:80x"}) {
+    EXPECT_FALSE(SetListen(bad, config)) << bad;
+  }
+}
+
+TEST(EnvironmentTest, OverridesAndChecks) {
+  Config config;
+  ::setenv("CHORAL_DATA", "/tmp/choral-env", 1);
+  ::setenv("CHORAL_LISTEN", "127.0.0.1:7000", 1);
+  ASSERT_TRUE(ApplyEnvironment(config));
+  EXPECT_EQ(config.data_dir, "/tmp/choral-env");
+  EXPECT_EQ(config.port, 7000);
+  ::setenv("CHORAL_LOG_LEVEL", "chatty", 1);
+  auto bad = ApplyEnvironment(config);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("CHORAL_LOG_LEVEL"), std::string::npos);
+  ::unsetenv("CHORAL_DATA");
+  ::unsetenv("CHORAL_LISTEN");
+  ::unsetenv("CHORAL_LOG_LEVEL");
+}
+
+}  // namespace
+}  // namespace choral::cli

@@ -1,0 +1,72 @@
+// Pages: the portal's request handlers. Each parses the request, checks the session and the
+// CSRF token, calls one platform function and renders; every failure renders a French page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "http/request.h"
+#include "platform/actor.h"
+#include "platform/platform.h"
+#include "portal/renderer.h"
+#include "portal/static_files.h"
+
+namespace choral::portal {
+
+inline constexpr std::string_view kSessionCookie = "choral_session";
+// Login form's double-submit token: before a session exists, the form's hidden field must
+// equal this cookie, which another site can neither read nor set.
+inline constexpr std::string_view kLoginCsrfCookie = "choral_csrf";
+inline constexpr std::string_view kCsrfField = "csrf_token";
+
+// Both non-empty and equal, compared in constant time.
+bool CsrfMatches(std::string_view submitted, std::string_view expected);
+
+// Thread-safe: handlers keep no state between requests.
+class Pages {
+ public:
+  // `platform` and `renderer`'s catalogue must outlive the pages. `secure_cookies` sets the
+  // cookies' Secure attribute even on requests that did not arrive over TLS.
+  Pages(platform::Platform& platform, Renderer renderer, StaticFiles static_files,
+        bool secure_cookies)
+      : platform_(platform),
+        renderer_(std::move(renderer)),
+        static_files_(std::move(static_files)),
+        secure_cookies_(secure_cookies) {}
+
+  http::Response LoginForm(const http::Request& request);   // GET /login
+  http::Response Login(const http::Request& request);       // POST /login
+  http::Response Logout(const http::Request& request);      // POST /logout
+  http::Response Home(const http::Request& request);        // GET /
+  http::Response Directory(const http::Request& request);   // GET /annuaire
+  http::Response Account(const http::Request& request);     // GET /compte
+  http::Response Static(const http::Request& request) const;  // GET /static/:path(.*)
+  http::Response NotFound(const http::Request& request);    // any unknown page
+
+  // The French page for `error`, with the status http::HttpStatusFor gives its code.
+  http::Response ErrorPage(const core::Error& error, const http::Request& request,
+                           const platform::Actor* actor) const;
+  // The 500 page, built with as little as possible so that it renders when other things fail.
+  http::Response InternalErrorPage(const http::Request& request) const;
+
+  const Renderer& renderer() const { return renderer_; }
+
+ private:
+  // The actor behind the request's session cookie; nullopt without a cookie or with an unknown
+  // or expired one; an error only when the platform could not tell (database down).
+  core::Result<std::optional<platform::Actor>> CurrentActor(const http::Request& request);
+
+  http::Response LoginPage(std::string_view csrf_token, std::string_view email,
+                           std::string_view error, int status) const;
+  std::string Cookie(std::string_view name, std::string_view value, const http::Request& request,
+                     long max_age_seconds) const;
+
+  platform::Platform& platform_;
+  Renderer renderer_;
+  StaticFiles static_files_;
+  bool secure_cookies_;
+};
+
+}  // namespace choral::portal

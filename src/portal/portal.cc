@@ -1,0 +1,92 @@
+#include "portal/portal.h"
+
+#include <exception>
+#include <memory>
+
+#include "portal/catalogue.h"
+#include "portal/messages_fr.h"
+#include "portal/pages.h"
+#include "portal/renderer.h"
+#include "portal/static_files.h"
+
+namespace choral::portal {
+namespace {
+
+// What the routes' handlers share; lives as long as the last handler holding it.
+struct PortalState {
+  PortalState(Catalogue catalogue_in, platform::Platform& platform, StaticFiles static_files,
+              bool secure_cookies)
+      : catalogue(std::move(catalogue_in)),
+        pages(platform, Renderer(catalogue, static_files.version()), std::move(static_files),
+              secure_cookies) {}
+
+  Catalogue catalogue;
+  Pages pages;
+};
+
+// The French catalogue is a compiled-in constant: failing to build it is a bug the portal test
+// catches, never a runtime condition.
+Catalogue FrenchCatalogue() {
+  auto catalogue = Catalogue::Build(FrenchMessages());
+  if (!catalogue) std::terminate();
+  return std::move(*catalogue);
+}
+
+// Runs a page handler so that nothing escapes as an exception: the visitor gets the 500 page,
+// and if even that cannot render, a plain-text one.
+http::Handler Guarded(std::shared_ptr<PortalState> state,
+                      http::Response (Pages::*method)(const http::Request&)) {
+  return [state = std::move(state), method](const http::Request& request) {
+    try {
+      return (state->pages.*method)(request);
+    } catch (...) {
+      try {
+        return state->pages.InternalErrorPage(request);
+      } catch (...) {
+        return http::Response::Text("Erreur interne\n", 500);
+      }
+    }
+  };
+}
+
+core::Result<std::shared_ptr<PortalState>> MakeState(platform::Platform& platform,
+                                                     const PortalOptions& options) {
+  auto static_files =
+      StaticFiles::Load(options.web_root + "/static",
+                        {"bootstrap.min.css", "bootstrap.bundle.min.js", "bootstrap-icons.min.css",
+                         "fonts/bootstrap-icons.woff2", "htmx.min.js", "choral.css"});
+  if (!static_files) return core::Fail(static_files.error());
+  return std::make_shared<PortalState>(FrenchCatalogue(), platform, std::move(*static_files),
+                                       options.secure_cookies_hint);
+}
+
+}  // namespace
+
+core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
+                            const PortalOptions& options) {
+  auto made = MakeState(platform, options);
+  if (!made) return core::Fail(made.error());
+  std::shared_ptr<PortalState> state = std::move(*made);
+
+  routes.Get("/login", Guarded(state, &Pages::LoginForm));
+  routes.Post("/login", Guarded(state, &Pages::Login));
+  routes.Post("/logout", Guarded(state, &Pages::Logout));
+  routes.Get("/", Guarded(state, &Pages::Home));
+  routes.Get("/annuaire", Guarded(state, &Pages::Directory));
+  routes.Get("/compte", Guarded(state, &Pages::Account));
+  // Memory only: no reason to hand these to the worker pool.
+  routes.Get(
+      "/static/:path(.*)",
+      [state](const http::Request& request) { return state->pages.Static(request); },
+      http::Dispatch::kInline);
+  return core::Ok();
+}
+
+core::Result<http::Handler> NotFoundHandler(platform::Platform& platform,
+                                            const PortalOptions& options) {
+  auto state = MakeState(platform, options);
+  if (!state) return core::Fail(state.error());
+  return Guarded(std::move(*state), &Pages::NotFound);
+}
+
+}  // namespace choral::portal
