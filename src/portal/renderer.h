@@ -16,6 +16,14 @@ namespace choral::portal {
 enum class NavEntry { kNone, kHome, kDirectory, kAccount };
 
 struct Page {
+  Page(std::string template_name_in, std::string title_in, NavEntry nav_in = NavEntry::kNone,
+       mstch::map data_in = {}, int status_in = 200)
+      : template_name(std::move(template_name_in)),
+        title(std::move(title_in)),
+        nav(nav_in),
+        data(std::move(data_in)),
+        status(status_in) {}
+
   std::string template_name;  // a file of templates/ without ".mustache"
   std::string title;          // plain text, shown in <title> before " – Choral"
   NavEntry nav = NavEntry::kNone;

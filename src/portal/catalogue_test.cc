@@ -1,0 +1,120 @@
+#include "portal/catalogue.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "portal/messages_fr.h"
+#include "portal/templates.h"
+
+namespace choral::portal {
+namespace {
+
+Catalogue French() {
+  auto catalogue = Catalogue::Build(FrenchMessages());
+  EXPECT_TRUE(catalogue) << catalogue.error().ToString();
+  return std::move(*catalogue);
+}
+
+// Keys the C++ sources name as string literals ("login.title"), from every non-test .cc file.
+std::set<std::string> KeysUsedInSources() {
+  static const std::regex kKey(
+      R"re("((?:account|app|directory|error|figure|home|kind|layout|login|nav|role|structures)\.[a-z_.]+)")re");
+  std::set<std::string> keys;
+  for (const auto& entry : std::filesystem::directory_iterator(CHORAL_PORTAL_SOURCE_DIR)) {
+    std::string name = entry.path().filename().string();
+    if (!name.ends_with(".cc") || name.ends_with("_test.cc") || name == "messages_fr.cc") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string source = text.str();
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), kKey);
+         it != std::sregex_iterator(); ++it) {
+      keys.insert((*it)[1]);
+    }
+  }
+  return keys;
+}
+
+std::set<std::string> KeysUsedInTemplates() {
+  static const std::regex kKey(R"re(\{\{[#^/{&]?\s*t\.([a-z0-9_.]+)\s*\}?\}\})re");
+  std::set<std::string> keys;
+  for (const auto& [name, text] : Templates()) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kKey);
+         it != std::sregex_iterator(); ++it) {
+      keys.insert((*it)[1]);
+    }
+  }
+  return keys;
+}
+
+TEST(CatalogueTest, FrenchBuildsAndIsSorted) {
+  Catalogue catalogue = French();
+  auto messages = FrenchMessages();
+  for (size_t i = 1; i < messages.size(); ++i) {
+    EXPECT_LT(messages[i - 1].key, messages[i].key) << "keep messages_fr.cc sorted by key";
+  }
+  EXPECT_EQ(catalogue.Text("nav.home"), "Accueil");
+}
+
+TEST(CatalogueTest, EveryKeyTheTemplatesUseExists) {
+  Catalogue catalogue = French();
+  std::set<std::string> keys = KeysUsedInTemplates();
+  EXPECT_GT(keys.size(), 40u);
+  for (const std::string& key : keys) EXPECT_TRUE(catalogue.Has(key)) << key;
+}
+
+TEST(CatalogueTest, EveryKeyTheCodeUsesExists) {
+  Catalogue catalogue = French();
+  std::set<std::string> keys = KeysUsedInSources();
+  EXPECT_GT(keys.size(), 20u);
+  for (const std::string& key : keys) EXPECT_TRUE(catalogue.Has(key)) << key;
+  // Pages::ErrorPage builds these from the status.
+  for (std::string kind : {"bad_request", "forbidden", "not_found", "unavailable", "internal"}) {
+    EXPECT_TRUE(catalogue.Has("error." + kind + "_title")) << kind;
+    EXPECT_TRUE(catalogue.Has("error." + kind + "_text")) << kind;
+  }
+}
+
+TEST(CatalogueTest, EveryKeyIsUsed) {
+  std::set<std::string> used = KeysUsedInTemplates();
+  used.merge(KeysUsedInSources());
+  for (const Message& message : FrenchMessages()) {
+    std::string key(message.key);
+    // Figures are named by the platform's Dashboard; error pages' keys are built from a status.
+    if (key.starts_with("figure.") || key.starts_with("error.")) continue;
+    EXPECT_TRUE(used.contains(key)) << key << " is in the catalogue but nothing shows it";
+  }
+}
+
+TEST(CatalogueTest, TemplatesReachTextsThroughNestedKeys) {
+  Catalogue catalogue = French();
+  mstch::map context{{"t", catalogue.AsNode()}};
+  EXPECT_EQ(mstch::render("{{t.login.title}}|{{t.nav.account}}", context), "Connexion|Mon compte");
+}
+
+TEST(CatalogueTest, RefusesRepeatedKeysAndKeysThatArePrefixesOfOthers) {
+  const Message repeated[] = {{"a.b", "x"}, {"a.b", "y"}};
+  EXPECT_FALSE(Catalogue::Build(repeated));
+  const Message prefix[] = {{"a.b", "x"}, {"a.b.c", "y"}};
+  EXPECT_FALSE(Catalogue::Build(prefix));
+  const Message prefix_after[] = {{"a.b.c", "x"}, {"a.b", "y"}};
+  EXPECT_FALSE(Catalogue::Build(prefix_after));
+  const Message empty[] = {{"", "x"}};
+  EXPECT_FALSE(Catalogue::Build(empty));
+}
+
+TEST(CatalogueTest, FormatFillsParametersAndLeavesUnknownOnes) {
+  const Message messages[] = {{"greet", "Bonjour {name}, {other} {name}"}};
+  auto catalogue = Catalogue::Build(messages);
+  ASSERT_TRUE(catalogue);
+  EXPECT_EQ(catalogue->Format("greet", {{"name", "Claire"}}), "Bonjour Claire, {other} Claire");
+  EXPECT_EQ(catalogue->Text("missing.key"), "missing.key");
+}
+
+}  // namespace
+}  // namespace choral::portal
