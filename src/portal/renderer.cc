@@ -5,6 +5,8 @@
 namespace choral::portal {
 namespace {
 
+// `href` is one of the portal's own paths: the layout writes it unescaped ({{{href}}}), as
+// mustache would otherwise turn "/" into "&#x2F;".
 mstch::node NavItem(const Catalogue& catalogue, std::string href, std::string_view label_key,
                     bool current) {
   return mstch::map{{"href", std::move(href)},

@@ -123,15 +123,21 @@ TEST_P(StoreTest, Structures) {
   ASSERT_OK(store_->Read([&](Transaction& tx) -> core::Status {
     auto got = tx.structures().Get(town.id);
     EXPECT_TRUE(got.has_value());
-    if (got) EXPECT_EQ(*got, town);
+    if (got) {
+      EXPECT_EQ(*got, town);
+    }
     auto found = tx.structures().FindByIdentifier(IdentifierType::kSiret, "35600000000048");
     EXPECT_TRUE(found.has_value() && found->has_value());
-    if (found && *found) EXPECT_EQ(**found, shop);
+    if (found && *found) {
+      EXPECT_EQ(**found, shop);
+    }
     auto none = tx.structures().FindByIdentifier(IdentifierType::kRidet, "35600000000048");
     EXPECT_TRUE(none.has_value() && !none->has_value());
     auto missing = tx.structures().Get(core::StructureId(999));
     EXPECT_FALSE(missing.has_value());
-    if (!missing) EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    if (!missing) {
+      EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    }
     auto all = tx.structures().List(std::nullopt, 10, 0);
     EXPECT_TRUE(all.has_value() && all->size() == 2);
     auto publics = tx.structures().List(StructureKind::kPublic, 10, 0);
