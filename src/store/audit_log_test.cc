@@ -34,8 +34,14 @@ class AuditLogTest : public StoreTestBase {
 };
 
 TEST(AuditEventHashTest, EncodingIsUnambiguous) {
-  AuditEvent a{1, core::Timestamp(std::chrono::milliseconds(5)), "ab", "c", "s", "{}",
-               std::string(kAuditGenesisHash), ""};
+  AuditEvent a{1,
+               core::Timestamp(std::chrono::milliseconds(5)),
+               "ab",
+               "c",
+               "s",
+               "{}",
+               std::string(kAuditGenesisHash),
+               ""};
   AuditEvent b = a;
   b.actor = "a";
   b.action = "bc";

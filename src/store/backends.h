@@ -17,7 +17,12 @@ core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& db_path,
                                                      const core::Clock& clock);
 
 // PostgreSQL at `url` (a libpq connection URI), blobs in the database.
-core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
-                                                       int connections, const core::Clock& clock);
+core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, int connections,
+                                                       const core::Clock& clock);
+
+// A postgresql:// URL as libpq key='value' conninfo. SOCI 4.0 splits its connect string on '='
+// looking for its own options, which breaks URIs, so the store never hands it one.
+// kInvalidArgument when libpq cannot parse the URL (message without the password).
+core::Result<std::string> PostgresConninfo(const std::string& url);
 
 }  // namespace choral::store

@@ -31,8 +31,8 @@ class BlobStore {
   // Calls `visit(sha256, bytes)` for every stored blob, one at a time, in no particular order;
   // stops at and returns the first error `visit` returns. For Store::Verify.
   virtual core::Status ForEach(
-      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>&
-          visit) const = 0;
+      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>& visit)
+      const = 0;
 };
 
 }  // namespace choral::store

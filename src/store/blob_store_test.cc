@@ -54,9 +54,9 @@ TEST_P(BlobStoreTest, PutGetExistsIdempotent) {
 }
 
 TEST_P(BlobStoreTest, NamesMustBeSha256Hex) {
-  for (std::string bad : {std::string("../../../../etc/passwd"), std::string(64, 'A'),
-                          std::string("abc"), std::string(62, 'a') + "/.",
-                          std::string(65, 'a'), std::string()}) {
+  for (std::string bad :
+       {std::string("../../../../etc/passwd"), std::string(64, 'A'), std::string("abc"),
+        std::string(62, 'a') + "/.", std::string(65, 'a'), std::string()}) {
     auto got = store_->blobs().Get(bad);
     ASSERT_FALSE(got.has_value()) << bad;
     EXPECT_EQ(got.error().code, ErrorCode::kInvalidArgument) << bad;

@@ -1,14 +1,14 @@
 #include "store/file_blob_store.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "store/sha256.h"
 

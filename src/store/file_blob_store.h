@@ -17,8 +17,8 @@ class FileBlobStore final : public BlobStore {
   core::Result<std::string> Get(std::string_view sha256) const override;
   core::Result<bool> Exists(std::string_view sha256) const override;
   core::Status ForEach(
-      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>&
-          visit) const override;
+      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>& visit)
+      const override;
 
   // Where the blob named `sha256` lives (whether or not it exists). REQUIRES IsSha256Hex(sha256).
   std::filesystem::path PathOf(std::string_view sha256) const;

@@ -94,7 +94,8 @@ core::Status Migrate(soci::session& sql, Dialect dialect, const core::Clock& clo
     std::set<int64_t> applied;
     {
       long long version = 0;
-      soci::statement st = (sql.prepare << "SELECT version FROM schema_migrations", soci::into(version));
+      soci::statement st =
+          (sql.prepare << "SELECT version FROM schema_migrations", soci::into(version));
       st.execute();
       while (st.fetch()) applied.insert(version);
     }

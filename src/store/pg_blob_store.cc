@@ -109,7 +109,8 @@ core::Status PgBlobStore::ForEach(
   std::vector<std::string> names;
   auto listed = OnSession(pool_, "listing blobs", [&](soci::session& sql) {
     std::string name;
-    soci::statement st = (sql.prepare << "SELECT sha256 FROM blobs ORDER BY sha256", soci::into(name));
+    soci::statement st =
+        (sql.prepare << "SELECT sha256 FROM blobs ORDER BY sha256", soci::into(name));
     st.execute();
     while (st.fetch()) names.push_back(name);
   });

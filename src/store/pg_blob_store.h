@@ -17,8 +17,8 @@ class PgBlobStore final : public BlobStore {
   core::Result<std::string> Get(std::string_view sha256) const override;
   core::Result<bool> Exists(std::string_view sha256) const override;
   core::Status ForEach(
-      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>&
-          visit) const override;
+      const std::function<core::Status(const std::string& sha256, const std::string& bytes)>& visit)
+      const override;
 
  private:
   const SessionPool& pool_;

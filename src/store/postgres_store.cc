@@ -1,7 +1,6 @@
 // The PostgreSQL store (DESIGN.md, Storage): a pool of connections, one transaction per Write or
 // Read on a connection of its own; blobs in the database.
 #include <libpq-fe.h>
-
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "store/backends.h"
@@ -55,6 +54,35 @@ std::string Redact(std::string text, const std::string& password) {
   }
   return text;
 }
+
+}  // namespace
+
+core::Result<std::string> PostgresConninfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string reason = error != nullptr ? OneLine(error) : "out of memory";
+    if (error != nullptr) PQfreemem(error);
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      Redact("database_url is not a PostgreSQL URL libpq understands: " + reason,
+                             Describe(url).password));
+  }
+  std::string conninfo;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    std::string value;
+    for (const char* c = option->val; *c != '\0'; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    if (!conninfo.empty()) conninfo += ' ';
+    conninfo += std::string(option->keyword) + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return conninfo;
+}
+
+namespace {
 
 class PostgresStore final : public SqlStore {
  public:
@@ -110,8 +138,7 @@ class PostgresStore final : public SqlStore {
       return result;
     } catch (...) {
       lease->MarkSuspect();
-      core::Error error =
-          CurrentExceptionToError(result ? "committing" : "rolling back");
+      core::Error error = CurrentExceptionToError(result ? "committing" : "rolling back");
       try {
         sql << "ROLLBACK";
       } catch (...) {
@@ -132,7 +159,11 @@ class PostgresStore final : public SqlStore {
 core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, int connections,
                                                        const core::Clock& clock) {
   const UrlParts parts = Describe(url);
-  auto connect = [url] { return std::make_unique<soci::session>(soci::postgresql, url); };
+  auto conninfo = PostgresConninfo(url);
+  if (!conninfo) return core::Fail(conninfo.error());
+  auto connect = [info = *conninfo] {
+    return std::make_unique<soci::session>(soci::postgresql, info);
+  };
   auto open = [&](int count) -> core::Result<std::vector<std::unique_ptr<soci::session>>> {
     std::vector<std::unique_ptr<soci::session>> sessions;
     try {
@@ -142,14 +173,14 @@ core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, i
       // SOCI prefixes libpq's reason with its own sentence; keep only libpq's.
       const std::string prefix = "Cannot establish connection to the database.";
       if (reason.starts_with(prefix)) reason = OneLine(reason.substr(prefix.size()));
-      return core::Fail(core::ErrorCode::kUnavailable,
-                        Redact("cannot connect to PostgreSQL at " + parts.where + ": " + reason,
-                               parts.password));
+      return core::Fail(
+          core::ErrorCode::kUnavailable,
+          Redact("cannot connect to PostgreSQL at " + parts.where + ": " + reason, parts.password));
     } catch (const std::exception& e) {
-      return core::Fail(core::ErrorCode::kUnavailable,
-                        Redact("cannot connect to PostgreSQL at " + parts.where + ": " +
-                                   OneLine(e.what()),
-                               parts.password));
+      return core::Fail(
+          core::ErrorCode::kUnavailable,
+          Redact("cannot connect to PostgreSQL at " + parts.where + ": " + OneLine(e.what()),
+                 parts.password));
     }
     return sessions;
   };

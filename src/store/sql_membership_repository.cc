@@ -123,10 +123,9 @@ core::Result<std::optional<Membership>> SqlMembershipRepository::Find(core::User
                                                                       core::StructureId structure) {
   long long user_id = user.value();
   long long structure_id = structure.value();
-  auto found = Select(ctx_, "finding membership", "WHERE user_id = :u AND structure_id = :s",
-                      [&](soci::details::prepare_temp_type& p) {
-                        p, soci::use(user_id), soci::use(structure_id);
-                      });
+  auto found = Select(
+      ctx_, "finding membership", "WHERE user_id = :u AND structure_id = :s",
+      [&](soci::details::prepare_temp_type& p) { p, soci::use(user_id), soci::use(structure_id); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) return std::optional<Membership>();
   return std::optional<Membership>(found->front());

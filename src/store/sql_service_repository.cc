@@ -155,10 +155,9 @@ core::Result<std::optional<Service>> SqlServiceRepository::FindByCode(core::Stru
                                                                       std::string_view code) {
   long long structure_id = structure.value();
   std::string value(code);
-  auto found = Select(ctx_, "finding service by code", "WHERE structure_id = :s AND code = :c",
-                      [&](soci::details::prepare_temp_type& p) {
-                        p, soci::use(structure_id), soci::use(value);
-                      });
+  auto found = Select(
+      ctx_, "finding service by code", "WHERE structure_id = :s AND code = :c",
+      [&](soci::details::prepare_temp_type& p) { p, soci::use(structure_id), soci::use(value); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) return std::optional<Service>();
   return std::optional<Service>(std::move(found->front()));

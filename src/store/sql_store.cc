@@ -22,17 +22,16 @@ core::Status CheckAuditChain(SqlTransaction& tx, VerifyReport& report) {
       const std::string seq = std::to_string(event.sequence);
       if (event.sequence != expected) {
         report.first_problem =
-            expected == 1 ? "audit chain starts at event " + seq + " instead of 1"
-                          : "audit sequence jumps from " + std::to_string(expected - 1) + " to " +
-                                seq;
+            expected == 1
+                ? "audit chain starts at event " + seq + " instead of 1"
+                : "audit sequence jumps from " + std::to_string(expected - 1) + " to " + seq;
       } else if (AuditEventHash(event) != event.hash) {
         report.first_problem = "audit event " + seq + ": hash does not match its content";
       } else if (event.previous_hash != previous_hash) {
         report.first_problem =
-            expected == 1
-                ? "audit event 1: previous_hash is not the chain's start (64 '0')"
-                : "audit event " + seq + ": previous_hash does not match event " +
-                      std::to_string(expected - 1);
+            expected == 1 ? "audit event 1: previous_hash is not the chain's start (64 '0')"
+                          : "audit event " + seq + ": previous_hash does not match event " +
+                                std::to_string(expected - 1);
       }
       if (!report.first_problem.empty()) {
         report.ok = false;
@@ -50,8 +49,7 @@ core::Status CheckAuditChain(SqlTransaction& tx, VerifyReport& report) {
     report.first_problem = "audit chain ends at event " + std::to_string(last) +
                            " but its head records event " + std::to_string(head->first);
   } else if (head->second != previous_hash) {
-    report.first_problem =
-        "audit head hash does not match event " + std::to_string(last);
+    report.first_problem = "audit head hash does not match event " + std::to_string(last);
   }
   report.ok = report.first_problem.empty();
   return core::Ok();

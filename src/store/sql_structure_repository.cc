@@ -63,21 +63,21 @@ void BindInto(soci::details::prepare_temp_type& p, StructureRow& r) {
   p, soci::into(r.id), soci::into(r.identifier_type), soci::into(r.identifier), soci::into(r.kind),
       soci::into(r.name), soci::into(r.vat_number), soci::into(r.address),
       soci::into(r.service_code_required), soci::into(r.engagement_number_required),
-      soci::into(r.service_code_or_engagement_required),
-      soci::into(r.payment_status_not_reported), soci::into(r.active);
+      soci::into(r.service_code_or_engagement_required), soci::into(r.payment_status_not_reported),
+      soci::into(r.active);
 }
 
 std::string IdentifierTaken(const Structure& s) {
-  return "a structure with " + std::string(directory::IdentifierTypeCode(s.identifier_type)) +
-         " " + s.identifier + " already exists";
+  return "a structure with " + std::string(directory::IdentifierTypeCode(s.identifier_type)) + " " +
+         s.identifier + " already exists";
 }
 
 core::Result<std::vector<Structure>> Select(
     SqlContext& ctx, std::string_view what, const std::string& where,
     const std::function<void(soci::details::prepare_temp_type&)>& bind_uses) {
   std::vector<StructureRow> rows;
-  auto status = SelectRows<StructureRow>(ctx, what, std::string(kSelect) + where, bind_uses,
-                                         BindInto, rows);
+  auto status =
+      SelectRows<StructureRow>(ctx, what, std::string(kSelect) + where, bind_uses, BindInto, rows);
   if (!status) return core::Fail(status.error());
   std::vector<Structure> out;
   out.reserve(rows.size());
@@ -99,10 +99,9 @@ core::Result<core::StructureId> SqlStructureRepository::Insert(const Structure& 
                 "address, service_code_required, engagement_number_required, "
                 "service_code_or_engagement_required, payment_status_not_reported, active) "
                 "VALUES (:t, :i, :k, :n, :v, :a, :f1, :f2, :f3, :f4, :act) RETURNING id",
-        soci::use(r.identifier_type), soci::use(r.identifier), soci::use(r.kind),
-        soci::use(r.name), soci::use(r.vat_number), soci::use(r.address),
-        soci::use(r.service_code_required), soci::use(r.engagement_number_required),
-        soci::use(r.service_code_or_engagement_required),
+        soci::use(r.identifier_type), soci::use(r.identifier), soci::use(r.kind), soci::use(r.name),
+        soci::use(r.vat_number), soci::use(r.address), soci::use(r.service_code_required),
+        soci::use(r.engagement_number_required), soci::use(r.service_code_or_engagement_required),
         soci::use(r.payment_status_not_reported), soci::use(r.active), soci::into(id);
   });
   if (!status) return core::Fail(status.error());
@@ -122,8 +121,8 @@ core::Status SqlStructureRepository::Update(const Structure& structure) {
          soci::use(r.identifier_type), soci::use(r.identifier), soci::use(r.kind),
          soci::use(r.name), soci::use(r.vat_number), soci::use(r.address),
          soci::use(r.service_code_required), soci::use(r.engagement_number_required),
-         soci::use(r.service_code_or_engagement_required),
-         soci::use(r.payment_status_not_reported), soci::use(r.active), soci::use(r.id));
+         soci::use(r.service_code_or_engagement_required), soci::use(r.payment_status_not_reported),
+         soci::use(r.active), soci::use(r.id));
     st.execute(true);
     changed = st.get_affected_rows();
   });
@@ -151,11 +150,9 @@ core::Result<std::optional<Structure>> SqlStructureRepository::FindByIdentifier(
     directory::IdentifierType type, std::string_view identifier) {
   std::string type_code(directory::IdentifierTypeCode(type));
   std::string value(identifier);
-  auto found = Select(ctx_, "finding structure by identifier",
-                      "WHERE identifier_type = :t AND identifier = :i",
-                      [&](soci::details::prepare_temp_type& p) {
-                        p, soci::use(type_code), soci::use(value);
-                      });
+  auto found = Select(
+      ctx_, "finding structure by identifier", "WHERE identifier_type = :t AND identifier = :i",
+      [&](soci::details::prepare_temp_type& p) { p, soci::use(type_code), soci::use(value); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) return std::optional<Structure>();
   return std::optional<Structure>(std::move(found->front()));

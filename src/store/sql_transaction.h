@@ -40,10 +40,11 @@ core::Status GuardedWrite(SqlContext& ctx, std::string_view what,
 // (and indicators) with soci::into; `bind_uses` binds the query's parameters, which must outlive
 // the call.
 template <typename Row>
-core::Status SelectRows(SqlContext& ctx, std::string_view what, const std::string& query,
-                        const std::function<void(soci::details::prepare_temp_type&)>& bind_uses,
-                        const std::function<void(soci::details::prepare_temp_type&, Row&)>& bind_into,
-                        std::vector<Row>& out) {
+core::Status SelectRows(
+    SqlContext& ctx, std::string_view what, const std::string& query,
+    const std::function<void(soci::details::prepare_temp_type&)>& bind_uses,
+    const std::function<void(soci::details::prepare_temp_type&, Row&)>& bind_into,
+    std::vector<Row>& out) {
   return GuardedRead(what, [&] {
     Row row;
     soci::details::prepare_temp_type prepared = (ctx.sql.prepare << query);

@@ -95,7 +95,8 @@ core::Status SqlUserRepository::Update(const User& user) {
   });
   if (!status) return status;
   if (changed == 0) {
-    return core::Fail(core::ErrorCode::kNotFound, "user " + std::to_string(r.id) + " does not exist");
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "user " + std::to_string(r.id) + " does not exist");
   }
   return core::Ok();
 }
@@ -106,7 +107,8 @@ core::Result<User> SqlUserRepository::Get(core::UserId id) {
                          [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (!*found) {
-    return core::Fail(core::ErrorCode::kNotFound, "user " + std::to_string(key) + " does not exist");
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "user " + std::to_string(key) + " does not exist");
   }
   return std::move(**found);
 }
@@ -119,9 +121,8 @@ core::Result<std::optional<User>> SqlUserRepository::FindByEmail(std::string_vie
 
 core::Result<int64_t> SqlUserRepository::Count() {
   long long count = 0;
-  auto status = GuardedRead("counting users", [&] {
-    ctx_.sql << "SELECT COUNT(*) FROM users", soci::into(count);
-  });
+  auto status = GuardedRead("counting users",
+                            [&] { ctx_.sql << "SELECT COUNT(*) FROM users", soci::into(count); });
   if (!status) return core::Fail(status.error());
   return static_cast<int64_t>(count);
 }

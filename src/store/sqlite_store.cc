@@ -202,9 +202,9 @@ core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& db_path,
     std::string mode;
     *writer << "PRAGMA journal_mode = WAL", soci::into(mode);
     if (mode != "wal") {
-      return core::Fail(core::ErrorCode::kUnavailable,
-                        "cannot switch SQLite database " + db_path + " to WAL mode (got '" +
-                            mode + "'): is it on a network file system?");
+      return core::Fail(core::ErrorCode::kUnavailable, "cannot switch SQLite database " + db_path +
+                                                           " to WAL mode (got '" + mode +
+                                                           "'): is it on a network file system?");
     }
   } catch (...) {
     core::Error error = CurrentExceptionToError("cannot open SQLite database " + db_path);

@@ -45,8 +45,9 @@ core::Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
     std::string path = url.substr(std::string_view("sqlite:").size());
     if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path.db
     if (path.empty()) {
-      return core::Fail(core::ErrorCode::kInvalidArgument,
-                        "database_url sqlite: must name a file, e.g. sqlite:/var/lib/choral/choral.db");
+      return core::Fail(
+          core::ErrorCode::kInvalidArgument,
+          "database_url sqlite: must name a file, e.g. sqlite:/var/lib/choral/choral.db");
     }
     db_path = path;
   }
@@ -54,8 +55,8 @@ core::Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   if (db_path.has_parent_path()) {
     if (auto made = MakeFolder(db_path.parent_path()); !made) return core::Fail(made.error());
   }
-  return OpenSqliteStore(db_path.string(), (data_dir / "blobs").string(),
-                         options.read_connections, clock);
+  return OpenSqliteStore(db_path.string(), (data_dir / "blobs").string(), options.read_connections,
+                         clock);
 }
 
 }  // namespace choral::store

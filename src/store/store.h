@@ -66,8 +66,8 @@ class Store {
   // failing does not affect the others.
   virtual core::Status Write(const std::function<core::Status(Transaction&)>& work) = 0;
 
-  // Runs `work` in a read-only snapshot transaction; runs beside writes. Returns what `work`
-  // returns.
+  // Runs `work` in a read-only snapshot transaction (it sees no write committed after its first
+  // read); runs beside writes. Returns what `work` returns. `work` must not call Write or Read.
   virtual core::Status Read(const std::function<core::Status(Transaction&)>& work) const = 0;
 
   virtual BlobStore& blobs() = 0;

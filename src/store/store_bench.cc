@@ -1,8 +1,8 @@
 // Store figures on SQLite: one Write of a user insert (one fsync'd commit each, no group to
 // share it with), and a Read of a user by e-mail.
-#include <benchmark/benchmark.h>
-
 #include <filesystem>
+
+#include <benchmark/benchmark.h>
 
 #include "store/store.h"
 

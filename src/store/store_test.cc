@@ -94,7 +94,8 @@ TEST_P(StoreTest, MigrationsAreAppliedOnceAndRecorded) {
 }
 
 TEST_P(StoreTest, SplitStatementsAndDialects) {
-  auto statements = SplitStatements("-- a comment\nCREATE TABLE a (\n  x INTEGER\n);\n\nDROP TABLE a;\n");
+  auto statements =
+      SplitStatements("-- a comment\nCREATE TABLE a (\n  x INTEGER\n);\n\nDROP TABLE a;\n");
   ASSERT_EQ(statements.size(), 2u);
   EXPECT_EQ(statements[0], "CREATE TABLE a (\n  x INTEGER\n)");
   EXPECT_EQ(statements[1], "DROP TABLE a");

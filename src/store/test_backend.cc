@@ -6,6 +6,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "store/backends.h"
+
 namespace choral::store {
 namespace {
 
@@ -38,7 +40,7 @@ void StoreTestBase::SetUp() {
                               << " holds no URL (did postgres_start run?)";
     options_.database_url = url;
     try {
-      soci::session sql(soci::postgresql, url);
+      soci::session sql(soci::postgresql, *PostgresConninfo(url));
       sql << "DROP SCHEMA public CASCADE";
       sql << "CREATE SCHEMA public";
     } catch (const std::exception& e) {
@@ -63,7 +65,10 @@ void StoreTestBase::TearDown() {
 }
 
 std::unique_ptr<soci::session> StoreTestBase::RawSession() const {
-  if (postgres()) return std::make_unique<soci::session>(soci::postgresql, options_.database_url);
+  if (postgres()) {
+    return std::make_unique<soci::session>(soci::postgresql,
+                                           *PostgresConninfo(options_.database_url));
+  }
   return std::make_unique<soci::session>(soci::sqlite3, "db=" + (data_dir_ / "choral.db").string());
 }
 

@@ -38,14 +38,14 @@ class StoreTestBase : public ::testing::TestWithParam<std::string> {
 };
 
 // A Status/Result assertion that prints the error.
-#define ASSERT_OK(expr)                                                        \
-  do {                                                                         \
-    auto&& assert_ok_result = (expr);                                          \
+#define ASSERT_OK(expr)                                                               \
+  do {                                                                                \
+    auto&& assert_ok_result = (expr);                                                 \
     ASSERT_TRUE(assert_ok_result.has_value()) << assert_ok_result.error().ToString(); \
   } while (false)
-#define EXPECT_OK(expr)                                                        \
-  do {                                                                         \
-    auto&& expect_ok_result = (expr);                                          \
+#define EXPECT_OK(expr)                                                               \
+  do {                                                                                \
+    auto&& expect_ok_result = (expr);                                                 \
     EXPECT_TRUE(expect_ok_result.has_value()) << expect_ok_result.error().ToString(); \
   } while (false)
 

@@ -1,0 +1,139 @@
+// The portal in a real browser (Debian's chromium through playwright-core): log in by typing,
+// look at each page, and check each against axe-core's WCAG 2.1 A/AA rules (the base of RGAA).
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { findPublicStructure, startServer } from '../support/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+const screenshotDir = path.resolve(root, process.env.CHORAL_SCREENSHOT_DIR || 'build');
+
+let server;
+let browser;
+let page;
+let person;  // {login, siret}: a demo login acting for a public structure, and its SIRET
+const pageErrors = [];  // uncaught JavaScript errors on any page
+
+const roleNames = {
+  GESTIONNAIRE_PRINCIPAL: 'Gestionnaire principal',
+  GESTIONNAIRE_SECONDAIRE: 'Gestionnaire secondaire',
+  UTILISATEUR: 'Utilisateur',
+};
+
+before(async () => {
+  server = await startServer();
+  person = await findPublicStructure(server.baseUrl, server.seed.logins);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // The portal's Content-Security-Policy forbids inline scripts; axe is injected as one.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function assertAccessible(what) {
+  assert.deepEqual(pageErrors, [], `JavaScript errors before checking ${what}`);
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(
+    () => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  const report = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')).join('\n');
+  if (result.violations.length > 0) console.log(`axe on ${what}:\n${report}`);
+  assert.equal(result.violations.length, 0, `axe violations on ${what}:\n${report}`);
+}
+
+test('login page is accessible', async () => {
+  const response = await page.goto(`${server.baseUrl}/login`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.title(), 'Connexion – Choral');
+  await assertAccessible('/login');
+});
+
+test('a wrong password shows an error next to the form', async () => {
+  await page.getByLabel('Adresse e-mail').fill(person.login.email);
+  await page.getByLabel('Mot de passe').fill('pas le bon');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForLoadState();
+  const alert = page.getByRole('alert');
+  assert.match(await alert.innerText(), /Adresse e-mail ou mot de passe incorrect/);
+  assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), person.login.email);
+  await assertAccessible('/login with an error');
+});
+
+test('logging in by typing leads to a home page with the name and the structures', async () => {
+  await page.getByLabel('Mot de passe').fill(person.login.password);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/`),
+    page.getByRole('button', { name: 'Se connecter' }).click(),
+  ]);
+  const heading = await page.getByRole('heading', { level: 1 }).innerText();
+  assert.match(heading, /^Bonjour .+/);
+  const name = heading.replace(/^Bonjour /, '');
+  assert.ok((await page.locator('header').innerText()).includes(name), 'the header names the user');
+  const structures = await page.locator('main table').innerText();
+  assert.ok(structures.includes(person.login.structure_name),
+            `home lists ${person.login.structure_name}`);
+  await assertAccessible('/ (home)');
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, 'home.png'), fullPage: true });
+});
+
+test('the directory shows a public structure found from the home page', async () => {
+  await Promise.all([
+    page.waitForURL(/\/annuaire\?siret=\d{14}$/),
+    page.locator(`a[href="/annuaire?siret=${person.siret}"]`).first().click(),
+  ]);
+  assert.equal(await page.getByLabel("SIRET de l’entité publique").inputValue(), person.siret);
+  const result = page.locator('section.choral-result');
+  assert.match(await result.innerText(), /Références exigées sur les factures/);
+  assert.match(await result.innerText(), /Code service/);
+  await assertAccessible(`/annuaire?siret=${person.siret}`);
+  await page.screenshot({ path: path.join(screenshotDir, 'annuaire.png'), fullPage: true });
+});
+
+test('a malformed SIRET gets an error naming the field', async () => {
+  await page.getByLabel("SIRET de l’entité publique").fill('123 456');
+  await Promise.all([
+    page.waitForURL(/siret=123/),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  assert.match(await page.getByRole('alert').innerText(), /^SIRET/);
+  await assertAccessible('/annuaire with an error');
+});
+
+test('the account page lists e-mail, structures and roles', async () => {
+  await page.getByRole('link', { name: 'Mon compte' }).click();
+  await page.waitForURL(`${server.baseUrl}/compte`);
+  const text = await page.locator('main').innerText();
+  assert.ok(text.includes(person.login.email));
+  assert.ok(text.includes(person.login.structure_name));
+  assert.ok(text.includes(roleNames[person.login.role] ?? person.login.role),
+            `account shows the role ${person.login.role} in French`);
+  await assertAccessible('/compte');
+});
+
+test('logging out returns to the login page and the home page is closed again', async () => {
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/login`),
+    page.getByRole('button', { name: 'Se déconnecter' }).click(),
+  ]);
+  await page.goto(`${server.baseUrl}/`);
+  assert.equal(new URL(page.url()).pathname, '/login');
+});
