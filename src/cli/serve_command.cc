@@ -57,6 +57,12 @@ int RunServe(const Config& config) {
     PrintFatal(registered.error().message);
     return 1;
   }
+  auto not_found = portal::NotFoundHandler(platform, portal_options);
+  if (!not_found) {
+    PrintFatal(not_found.error().message);
+    return 1;
+  }
+  routes.SetNotFound(std::move(*not_found));
 
   http::ServerOptions server_options;
   server_options.host = config.host;

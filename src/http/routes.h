@@ -35,10 +35,16 @@ class Routes {
     Add("POST", std::move(pattern), std::move(handler));
   }
 
+  // Answers requests no route matched (a page for people); API paths (/api/...) always get a
+  // JSON 404 instead. Runs on the worker pool.
+  void SetNotFound(Handler handler) { not_found_ = std::move(handler); }
+
   const std::vector<Route>& all() const { return routes_; }
+  const Handler& not_found() const { return not_found_; }
 
  private:
   std::vector<Route> routes_;
+  Handler not_found_;
 };
 
 }  // namespace choral::http

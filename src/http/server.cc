@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <random>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -199,16 +200,21 @@ void Server::Impl::Respond(const restinio::request_handle_t& req, Request reques
   auto builder = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<uint16_t>(response.status)},
       std::string(ReasonPhrase(response.status))});
-  bool has_cache_control = false;
+  std::set<std::string> names;
   for (auto& [name, value] : response.headers) {
-    if (name == "Cache-Control") has_cache_control = true;
+    names.insert(name);
     builder.append_header(name, std::move(value));
   }
+  // Defaults every response carries unless its handler chose otherwise.
+  static const std::pair<const char*, const char*> kDefaults[] = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Cache-Control", "no-store"}};
+  for (const auto& [name, value] : kDefaults) {
+    if (!names.contains(name)) builder.append_header(name, value);
+  }
   builder.append_header("X-Request-Id", request.request_id);
-  builder.append_header("X-Content-Type-Options", "nosniff");
-  builder.append_header("X-Frame-Options", "DENY");
-  builder.append_header("Referrer-Policy", "same-origin");
-  if (!has_cache_control) builder.append_header("Cache-Control", "no-store");
   if (stopping) builder.connection_close();
   builder.set_body(std::move(response.body));
 
@@ -262,9 +268,19 @@ std::unique_ptr<Router> Server::Impl::BuildRouter() {
   router->non_matched_request_handler([this](const restinio::request_handle_t& req) {
     auto started = std::chrono::steady_clock::now();
     Request request = Convert(req, restinio::router::route_params_t{}, {});
-    Respond(req, std::move(request),
-            JsonError(core::Error{core::ErrorCode::kNotFound, "no route for " + request.path}),
-            started);
+    const Handler& page = routes.not_found();
+    if (!page || request.path.rfind("/api/", 0) == 0) {
+      Response response =
+          JsonError(core::Error{core::ErrorCode::kNotFound, "no route for " + request.path});
+      Respond(req, std::move(request), std::move(response), started);
+      return restinio::request_accepted();
+    }
+    auto guard = std::make_shared<InFlightGuard>(in_flight);
+    asio::post(workers, [this, req, &page, guard, started, request = std::move(request)]() mutable {
+      Response response = RunHandler(page, request);
+      response.status = 404;
+      Respond(req, std::move(request), std::move(response), started);
+    });
     return restinio::request_accepted();
   });
   return router;

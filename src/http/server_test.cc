@@ -10,7 +10,7 @@
 #include <future>
 #include <thread>
 
-#define ASIO_STANDALONE
+
 #include <asio.hpp>
 
 namespace choral::http {

@@ -72,7 +72,9 @@ TEST_F(DemoDataTest, PrintedPasswordsLogIn) {
   for (const auto& login : report->logins) {
     auto result = auth.Login({login.email, login.password, "127.0.0.1"});
     ASSERT_TRUE(result) << login.email << ": " << result.error().ToString();
-    if (login.role != "ADMINISTRATEUR") EXPECT_EQ(result->actor.structures.size(), 1u);
+    if (login.role != "ADMINISTRATEUR") {
+      EXPECT_EQ(result->actor.structures.size(), 1u);
+    }
   }
 }
 

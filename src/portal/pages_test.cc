@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "http/error_status.h"
 #include "http/routes.h"
 #include "portal/portal.h"
 
@@ -183,7 +184,7 @@ TEST_F(PagesTest, LoginWithEmptyFieldsSaysSoAndKeepsTheEmail) {
 TEST_F(PagesTest, MalformedFormIsABadRequestPage) {
   http::Response response =
       Call("POST", "/login", WithCookie("choral_csrf=x", "csrf_token=%zz"));
-  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.status, http::HttpStatusFor(core::ErrorCode::kMalformedInput));
   EXPECT_NE(response.body.find("Requête invalide"), std::string::npos);
 }
 

@@ -83,11 +83,11 @@ TEST_F(ViewModelsTest, HomeShowsPendingRequestsToManagersAndTranslatesFigures) {
   platform::HomeView view;
   view.structures = actor.structures;
   view.pending_attachment_requests = 3;
-  view.figures = {{"figure.services", 1200}};
+  view.figures = {{"figure.active_services", 1200}};
   mstch::map data = HomeData(catalogue_, actor, view);
   EXPECT_EQ(Render("{{greeting}}", data), "Bonjour Claire Martin");
   EXPECT_EQ(Render("{{#figures}}{{label}}={{value}};{{/figures}}", data),
-            "Demandes de rattachement en attente=3;Services=1\u202f200;");
+            "Demandes de rattachement en attente=3;Services actifs=1\u202f200;");
   EXPECT_EQ(Render("{{#is_public}}P{{/is_public}}{{#is_supplier}}S{{/is_supplier}}"
                    "{{#is_manager}}M{{/is_manager}}{{#is_admin}}A{{/is_admin}}",
                    data),
