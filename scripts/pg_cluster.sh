@@ -3,6 +3,8 @@
 #   pg_cluster.sh start DIR   initdb in DIR, start on a free 127.0.0.1 port, create database
 #                             choral_test, write postgresql://USER@127.0.0.1:PORT/choral_test to DIR/url
 #   pg_cluster.sh stop DIR    stop the server and remove DIR
+# The cluster's files live in a fresh folder under /tmp (named in DIR/cluster), so that the
+# postgres user can reach them wherever the checkout is.
 # The server refuses to run as root: as root, everything runs as the `postgres` user (DIR is
 # chowned to it); otherwise as the current user. fsync is off: the data is thrown away.
 set -euo pipefail
@@ -32,8 +34,13 @@ else
 fi
 
 stop_cluster() {
-  if [[ -f $dir/data/postmaster.pid ]]; then
-    "${run_as[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  if [[ -f $dir/cluster ]]; then
+    local cluster
+    cluster=$(cat "$dir/cluster")
+    if [[ -f $cluster/data/postmaster.pid ]]; then
+      "${run_as[@]}" "$bindir/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    [[ $cluster == /tmp/choral-pg.* ]] && rm -rf "$cluster"
   fi
   rm -rf "$dir"
 }
@@ -52,22 +59,20 @@ free_port() {
 
 case $action in
   start)
-    stop_cluster
-    mkdir -p "$dir/data" "$dir/socket"
-    chmod 700 "$dir/data"
-    if [[ ${#run_as[@]} -gt 0 ]]; then
-      chown -R postgres: "$dir"
-      # The postgres user must be able to reach DIR through its parents.
-      "${run_as[@]}" test -w "$dir" || die "user postgres cannot write to $dir (check the permissions of its parent folders)"
-    fi
-    "${run_as[@]}" "$bindir/initdb" -D "$dir/data" -U "$db_user" -A trust -E UTF8 --no-locale \
-      >"$dir/initdb.log" 2>&1 || die "initdb failed, see $dir/initdb.log"
+    mkdir -p "$dir"
+    cluster=$(mktemp -d /tmp/choral-pg.XXXXXX)
+    echo "$cluster" >"$dir/cluster"
+    mkdir -p "$cluster/data" "$cluster/socket"
+    chmod 700 "$cluster/data"
+    [[ ${#run_as[@]} -gt 0 ]] && chown -R postgres: "$cluster"
+    "${run_as[@]}" "$bindir/initdb" -D "$cluster/data" -U "$db_user" -A trust -E UTF8 --no-locale \
+      >"$cluster/initdb.log" 2>&1 || die "initdb failed, see $cluster/initdb.log"
     port=$(free_port)
-    "${run_as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
-      start >/dev/null || die "the server did not start, see $dir/server.log"
+    "${run_as[@]}" "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $cluster/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+      start >/dev/null || die "the server did not start, see $cluster/server.log"
     "${run_as[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U "$db_user" choral_test \
-      || die "createdb choral_test failed, see $dir/server.log"
+      || die "createdb choral_test failed, see $cluster/server.log"
     echo "postgresql://$db_user@127.0.0.1:$port/choral_test" >"$dir/url"
     chmod 644 "$dir/url"
     echo "PostgreSQL $(basename "$(dirname "$bindir")") running: $(cat "$dir/url")"
