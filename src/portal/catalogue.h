@@ -28,8 +28,9 @@ class Catalogue {
   // blank (the catalogue test keeps that from shipping).
   std::string_view Text(std::string_view key) const;
   // Text with each "{name}" replaced by its value (plain text; the template escapes it).
-  std::string Format(std::string_view key,
-                     std::initializer_list<std::pair<std::string_view, std::string_view>> args) const;
+  std::string Format(
+      std::string_view key,
+      std::initializer_list<std::pair<std::string_view, std::string_view>> args) const;
 
   // The catalogue as nested maps: key "login.title" is t.login.title in a template.
   const mstch::node& AsNode() const { return tree_; }

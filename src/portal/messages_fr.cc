@@ -1,11 +1,13 @@
 #include "portal/messages_fr.h"
 
+#include <array>
+
 namespace choral::portal {
 namespace {
 
 // French typography: a no-break space (U+00A0) before ':' and inside « », a typographic
 // apostrophe (U+2019). Keys sorted; the catalogue test checks order and completeness.
-constexpr Message kMessages[] = {
+constexpr auto kMessages = std::to_array<Message>({
     {"account.admin", "Administrateur de la plateforme"},
     {"account.email", "Adresse e-mail"},
     {"account.identity", "Identité"},
@@ -86,8 +88,7 @@ constexpr Message kMessages[] = {
      "la plateforme."},
     {"home.role_manager",
      "En tant que gestionnaire, vous validez les demandes de rattachement à vos structures."},
-    {"home.role_public",
-     "Vous recevez et traitez les factures adressées à vos entités publiques."},
+    {"home.role_public", "Vous recevez et traitez les factures adressées à vos entités publiques."},
     {"home.role_supplier",
      "Vous déposez les factures de vos entreprises à destination des entités publiques."},
     {"home.structures", "Vos structures"},
@@ -128,7 +129,7 @@ constexpr Message kMessages[] = {
     {"structures.name", "Structure"},
     {"structures.none", "Votre compte n’est rattaché à aucune structure pour le moment."},
     {"structures.role", "Rôle"},
-};
+});
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 #include "portal/pages.h"
 
-#include "http/error_status.h"
 #include "core/siret.h"
+#include "http/error_status.h"
 #include "http/form.h"
 #include "platform/password_hasher.h"
 #include "portal/view_models.h"
@@ -196,11 +196,20 @@ http::Response Pages::ErrorPage(const core::Error& error, const http::Request& r
   std::string_view kind;
   switch (status) {
     case 400:
-    case 422: kind = "bad_request"; break;
-    case 403: kind = "forbidden"; break;
-    case 404: kind = "not_found"; break;
-    case 503: kind = "unavailable"; break;
-    default: return InternalErrorPage(request);
+    case 422:
+      kind = "bad_request";
+      break;
+    case 403:
+      kind = "forbidden";
+      break;
+    case 404:
+      kind = "not_found";
+      break;
+    case 503:
+      kind = "unavailable";
+      break;
+    default:
+      return InternalErrorPage(request);
   }
   const Catalogue& catalogue = renderer_.catalogue();
   std::string prefix = "error." + std::string(kind);
@@ -210,21 +219,22 @@ http::Response Pages::ErrorPage(const core::Error& error, const http::Request& r
       {"error_text", std::string(catalogue.Text(prefix + "_text"))},
   };
   if (status == 503 && !request.request_id.empty()) {
-    page.data["reference"] = catalogue.Format("error.reference", {{"request_id", request.request_id}});
+    page.data["reference"] =
+        catalogue.Format("error.reference", {{"request_id", request.request_id}});
   }
   return renderer_.Render(page, actor);
 }
 
 http::Response Pages::InternalErrorPage(const http::Request& request) const {
   const Catalogue& catalogue = renderer_.catalogue();
-  Page page{"error", std::string(catalogue.Text("error.internal_title")), NavEntry::kNone, {},
-            500};
+  Page page{"error", std::string(catalogue.Text("error.internal_title")), NavEntry::kNone, {}, 500};
   page.data = mstch::map{
       {"error_title", page.title},
       {"error_text", std::string(catalogue.Text("error.internal_text"))},
   };
   if (!request.request_id.empty()) {
-    page.data["reference"] = catalogue.Format("error.reference", {{"request_id", request.request_id}});
+    page.data["reference"] =
+        catalogue.Format("error.reference", {{"request_id", request.request_id}});
   }
   return renderer_.Render(page, nullptr);
 }

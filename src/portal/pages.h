@@ -36,14 +36,14 @@ class Pages {
         static_files_(std::move(static_files)),
         secure_cookies_(secure_cookies) {}
 
-  http::Response LoginForm(const http::Request& request);   // GET /login
-  http::Response Login(const http::Request& request);       // POST /login
-  http::Response Logout(const http::Request& request);      // POST /logout
-  http::Response Home(const http::Request& request);        // GET /
-  http::Response Directory(const http::Request& request);   // GET /annuaire
-  http::Response Account(const http::Request& request);     // GET /compte
+  http::Response LoginForm(const http::Request& request);     // GET /login
+  http::Response Login(const http::Request& request);         // POST /login
+  http::Response Logout(const http::Request& request);        // POST /logout
+  http::Response Home(const http::Request& request);          // GET /
+  http::Response Directory(const http::Request& request);     // GET /annuaire
+  http::Response Account(const http::Request& request);       // GET /compte
   http::Response Static(const http::Request& request) const;  // GET /static/:path(.*)
-  http::Response NotFound(const http::Request& request);    // any unknown page
+  http::Response NotFound(const http::Request& request);      // any unknown page
 
   // The French page for `error`, with the status http::HttpStatusFor gives its code.
   http::Response ErrorPage(const core::Error& error, const http::Request& request,

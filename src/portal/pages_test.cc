@@ -18,8 +18,8 @@ class UnreachableBlobs final : public store::BlobStore {
   core::Result<bool> Exists(std::string_view) const override {
     return core::Fail(core::ErrorCode::kUnavailable, "database down");
   }
-  core::Status ForEach(const std::function<core::Status(const std::string&, const std::string&)>&)
-      const override {
+  core::Status ForEach(
+      const std::function<core::Status(const std::string&, const std::string&)>&) const override {
     return core::Fail(core::ErrorCode::kUnavailable, "database down");
   }
 
@@ -64,9 +64,7 @@ std::vector<std::string> Cookies(const http::Response& response) {
 
 class PagesTest : public ::testing::Test {
  protected:
-  PagesTest()
-      : clock_(core::Timestamp{}),
-        platform_(store_, clock_, FastHashing()) {
+  PagesTest() : clock_(core::Timestamp{}), platform_(store_, clock_, FastHashing()) {
     PortalOptions options;
     options.web_root = CHORAL_WEB_ROOT;
     auto status = RegisterPortal(routes_, platform_, options);
@@ -111,9 +109,9 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
     seen.push_back(route.method + " " + route.pattern);
     EXPECT_EQ(route.dispatch == http::Dispatch::kInline, route.pattern.starts_with("/static/"));
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"GET /login", "POST /login", "POST /logout", "GET /",
-                                            "GET /annuaire", "GET /compte",
-                                            "GET /static/:path(.*)"}));
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"GET /login", "POST /login", "POST /logout", "GET /",
+                                      "GET /annuaire", "GET /compte", "GET /static/:path(.*)"}));
 }
 
 TEST_F(PagesTest, RefusesAMissingWebRoot) {
@@ -182,8 +180,7 @@ TEST_F(PagesTest, LoginWithEmptyFieldsSaysSoAndKeepsTheEmail) {
 }
 
 TEST_F(PagesTest, MalformedFormIsABadRequestPage) {
-  http::Response response =
-      Call("POST", "/login", WithCookie("choral_csrf=x", "csrf_token=%zz"));
+  http::Response response = Call("POST", "/login", WithCookie("choral_csrf=x", "csrf_token=%zz"));
   EXPECT_EQ(response.status, http::HttpStatusFor(core::ErrorCode::kMalformedInput));
   EXPECT_NE(response.body.find("Requête invalide"), std::string::npos);
 }

@@ -43,8 +43,7 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
-    context["user"] = mstch::map{{"name", actor->display_name},
-                                 {"csrf_token", actor->csrf_token}};
+    context["user"] = mstch::map{{"name", actor->display_name}, {"csrf_token", actor->csrf_token}};
   }
   context["nav"] = std::move(nav);
 

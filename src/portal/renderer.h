@@ -27,7 +27,7 @@ struct Page {
   std::string template_name;  // a file of templates/ without ".mustache"
   std::string title;          // plain text, shown in <title> before " – Choral"
   NavEntry nav = NavEntry::kNone;
-  mstch::map data;            // the template's own values; user data are escaped by {{ }}
+  mstch::map data;  // the template's own values; user data are escaped by {{ }}
   int status = 200;
 };
 

@@ -1,5 +1,6 @@
 #include "portal/static_files.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,7 @@ uint64_t Fnv1a(std::string_view bytes, uint64_t hash = 14695981039346656037ull) 
 }
 
 std::string Hex(uint64_t value) {
-  static constexpr char kDigits[] = "0123456789abcdef";
+  constexpr std::string_view kDigits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {
     out[i] = kDigits[value & 0xf];
@@ -72,7 +73,7 @@ std::string_view StaticFiles::ContentType(std::string_view path) {
     std::string_view extension;
     std::string_view content_type;
   };
-  static constexpr Type kTypes[] = {
+  static constexpr std::array kTypes = std::to_array<Type>({
       {".css", "text/css; charset=utf-8"},
       {".js", "text/javascript; charset=utf-8"},
       {".mjs", "text/javascript; charset=utf-8"},
@@ -84,7 +85,7 @@ std::string_view StaticFiles::ContentType(std::string_view path) {
       {".png", "image/png"},
       {".ico", "image/x-icon"},
       {".txt", "text/plain; charset=utf-8"},
-  };
+  });
   for (const Type& type : kTypes) {
     if (path.ends_with(type.extension)) return type.content_type;
   }
@@ -129,12 +130,13 @@ core::Result<StaticFiles> StaticFiles::Load(const std::string& static_dir,
 StaticFiles StaticFiles::FromMemory(std::map<std::string, std::string> files) {
   StaticFiles result;
   uint64_t all = Fnv1a("");
-  for (auto& [path, bytes] : files) {
-    uint64_t hash = Fnv1a(bytes);
-    all = Fnv1a(path, all);
+  while (!files.empty()) {
+    auto node = files.extract(files.begin());  // takes the bytes without copying them
+    uint64_t hash = Fnv1a(node.mapped());
+    all = Fnv1a(node.key(), all);
     all = Fnv1a(Hex(hash), all);
-    File file{std::move(bytes), "\"" + Hex(hash) + "\"", ContentType(path)};
-    result.files_.emplace(path, std::move(file));
+    File file{std::move(node.mapped()), "\"" + Hex(hash) + "\"", ContentType(node.key())};
+    result.files_.emplace(std::move(node.key()), std::move(file));
   }
   result.version_ = Hex(all).substr(0, 10);
   return result;

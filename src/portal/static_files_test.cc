@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -76,8 +75,9 @@ TEST(StaticFilesTest, ContentTypes) {
 
 TEST(StaticFilesTest, RefusesPathsOutsideTheFolder) {
   StaticFiles files = StaticFiles::FromMemory({{"app.css", "x"}, {"sub/b.css", "y"}});
-  for (std::string_view path : std::initializer_list<std::string_view>{"", "/app.css", "../app.css", "sub/../app.css", "./app.css", "sub//b.css", "sub\\b.css",
-        "..", "sub/", std::string_view("app.css\0", 8), "../../../../etc/passwd"}) {
+  for (std::string_view path : std::initializer_list<std::string_view>{
+           "", "/app.css", "../app.css", "sub/../app.css", "./app.css", "sub//b.css", "sub\\b.css",
+           "..", "sub/", std::string_view("app.css\0", 8), "../../../../etc/passwd"}) {
     EXPECT_EQ(files.Serve(path, Get()).status, 404) << path;
   }
   EXPECT_EQ(files.Serve("sub/b.css", Get()).status, 200);
@@ -115,10 +115,10 @@ TEST(StaticFilesTest, VersionChangesWithContent) {
 }
 
 TEST(StaticFilesTest, TheBuiltWebRootHasEveryAsset) {
-  auto files = StaticFiles::Load(std::string(CHORAL_WEB_ROOT) + "/static",
-                                 {"bootstrap.min.css", "bootstrap.bundle.min.js",
-                                  "bootstrap-icons.min.css", "fonts/bootstrap-icons.woff2",
-                                  "fonts/bootstrap-icons.woff", "htmx.min.js", "choral.css"});
+  auto files = StaticFiles::Load(
+      std::string(CHORAL_WEB_ROOT) + "/static",
+      {"bootstrap.min.css", "bootstrap.bundle.min.js", "bootstrap-icons.min.css",
+       "fonts/bootstrap-icons.woff2", "fonts/bootstrap-icons.woff", "htmx.min.js", "choral.css"});
   ASSERT_TRUE(files) << files.error().ToString();
 }
 

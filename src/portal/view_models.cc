@@ -6,9 +6,12 @@ namespace choral::portal {
 
 std::string_view RoleKey(accounts::Role role) {
   switch (role) {
-    case accounts::Role::kMainManager: return "role.main_manager";
-    case accounts::Role::kSecondaryManager: return "role.secondary_manager";
-    case accounts::Role::kUser: return "role.user";
+    case accounts::Role::kMainManager:
+      return "role.main_manager";
+    case accounts::Role::kSecondaryManager:
+      return "role.secondary_manager";
+    case accounts::Role::kUser:
+      return "role.user";
   }
   return "role.user";
 }
@@ -137,7 +140,8 @@ namespace {
 mstch::node Requirement(const Catalogue& catalogue, std::string_view label_key, bool required) {
   return mstch::map{
       {"label", std::string(catalogue.Text(label_key))},
-      {"value", std::string(catalogue.Text(required ? "directory.required" : "directory.optional"))},
+      {"value",
+       std::string(catalogue.Text(required ? "directory.required" : "directory.optional"))},
       {"strong", required},
   };
 }
@@ -170,9 +174,9 @@ mstch::map DirectoryResult(const Catalogue& catalogue, const platform::PublicStr
   }
   requirements.push_back(mstch::map{
       {"label", std::string(catalogue.Text("directory.payment_status"))},
-      {"value", std::string(catalogue.Text(flags.payment_status_not_reported
-                                               ? "directory.not_reported"
-                                               : "directory.reported"))},
+      {"value",
+       std::string(catalogue.Text(flags.payment_status_not_reported ? "directory.not_reported"
+                                                                    : "directory.reported"))},
       {"strong", false},
   });
 
@@ -181,12 +185,12 @@ mstch::map DirectoryResult(const Catalogue& catalogue, const platform::PublicStr
     services.push_back(mstch::map{
         {"code", service.code},
         {"name", service.name},
-        {"engagement", std::string(catalogue.Text(service.engagement_number_required
-                                                      ? "directory.required"
-                                                      : "directory.optional"))},
-        {"payment", std::string(catalogue.Text(service.payment_status_reported
-                                                   ? "directory.reported"
-                                                   : "directory.not_reported"))},
+        {"engagement",
+         std::string(catalogue.Text(service.engagement_number_required ? "directory.required"
+                                                                       : "directory.optional"))},
+        {"payment",
+         std::string(catalogue.Text(service.payment_status_reported ? "directory.reported"
+                                                                    : "directory.not_reported"))},
         {"validity", Validity(catalogue, service)},
     });
   }

@@ -9,8 +9,8 @@
 
 #include <mstch/mstch.hpp>
 
-#include "accounts/role.h"
-#include "directory/structure.h"
+// Role, StructureKind, Structure and Service come through platform's headers: portal names
+// platform's types, never the lower modules directly (DESIGN.md's arrows).
 #include "platform/actor.h"
 #include "platform/dashboard.h"
 #include "platform/public_directory.h"

@@ -20,8 +20,7 @@ class ViewModelsTest : public ::testing::Test {
 
 TEST_F(ViewModelsTest, RoleAndKindNamesAreFrench) {
   EXPECT_EQ(catalogue_.Text(RoleKey(accounts::Role::kMainManager)), "Gestionnaire principal");
-  EXPECT_EQ(catalogue_.Text(RoleKey(accounts::Role::kSecondaryManager)),
-            "Gestionnaire secondaire");
+  EXPECT_EQ(catalogue_.Text(RoleKey(accounts::Role::kSecondaryManager)), "Gestionnaire secondaire");
   EXPECT_EQ(catalogue_.Text(RoleKey(accounts::Role::kUser)), "Utilisateur");
   EXPECT_EQ(catalogue_.Text(KindKey(directory::StructureKind::kPublic)), "Entité publique");
 }

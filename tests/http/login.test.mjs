@@ -172,6 +172,23 @@ test('static assets are served with their type and nothing outside static/', asy
   }
 });
 
+// Last but one: once throttled, this address cannot log in for a while.
+test('repeated wrong passwords are throttled with a French message', async () => {
+  const target = server.seed.logins[1] ?? demo;
+  let last;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const page = await getPage('/login');
+    const csrf = setCookies(page).choral_csrf.value;
+    last = await postForm('/login', { csrf_token: csrf, email: target.email, password: 'wrong' },
+                          `choral_csrf=${csrf}`);
+    if (last.status === 429) break;
+    assert.equal(last.status, 200);
+  }
+  assert.equal(last.status, 429);
+  assert.match(await last.text(), /Trop de tentatives de connexion/);
+  assert.equal(setCookies(last).choral_session, undefined);
+});
+
 test('the server stops cleanly on SIGTERM', async () => {
   const { code, signal } = await server.stop();
   assert.equal(signal, null);
