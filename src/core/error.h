@@ -18,6 +18,7 @@ enum class ErrorCode {
   kPermissionDenied,  // the actor may not do this
   kUnsupported,       // a feature or format Choral does not handle
   kUnavailable,       // a dependency (database, worker) cannot be reached; retrying may help
+  kResourceExhausted,  // the caller used up a quota (login attempts, rate): wait, then retry
   kInternal,          // a failure that is Choral's fault
 };
 

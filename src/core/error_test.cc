@@ -18,6 +18,7 @@ TEST(ErrorTest, EveryCodeHasItsOwnSnakeCaseName) {
   EXPECT_EQ(ErrorCodeName(ErrorCode::kPermissionDenied), "permission_denied");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kUnsupported), "unsupported");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kUnavailable), "unavailable");
+  EXPECT_EQ(ErrorCodeName(ErrorCode::kResourceExhausted), "resource_exhausted");
   EXPECT_EQ(ErrorCodeName(ErrorCode::kInternal), "internal");
 }
 

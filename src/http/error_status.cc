@@ -15,6 +15,8 @@ int HttpStatusFor(core::ErrorCode code) {
     case core::ErrorCode::kPermissionDenied: return 403;
     case core::ErrorCode::kUnsupported: return 415;
     case core::ErrorCode::kUnavailable: return 503;
+    // Quotas (login attempts): RFC 6585 Too Many Requests.
+    case core::ErrorCode::kResourceExhausted: return 429;
     case core::ErrorCode::kInternal: return 500;
   }
   return 500;

@@ -6,7 +6,7 @@
 
 namespace choral::http {
 
-// 400, 422, 404, 409, 403, 415, 503, 500 — see error_status.cc for the reasons.
+// 400, 422, 404, 409, 403, 415, 503, 429, 500 — see error_status.cc for the reasons.
 int HttpStatusFor(core::ErrorCode code);
 
 // A JSON error body {"error": {"code": "...", "message": "..."}} with the mapped status.

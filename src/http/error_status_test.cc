@@ -16,6 +16,7 @@ TEST(ErrorStatusTest, MapsEveryCode) {
   EXPECT_EQ(HttpStatusFor(ErrorCode::kPermissionDenied), 403);
   EXPECT_EQ(HttpStatusFor(ErrorCode::kUnsupported), 415);
   EXPECT_EQ(HttpStatusFor(ErrorCode::kUnavailable), 503);
+  EXPECT_EQ(HttpStatusFor(ErrorCode::kResourceExhausted), 429);
   EXPECT_EQ(HttpStatusFor(ErrorCode::kInternal), 500);
 }
 

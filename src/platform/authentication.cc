@@ -73,7 +73,7 @@ core::Result<LoginResult> Authentication::Login(const LoginRequest& request) {
   std::string account_key = "account:" + (email ? *email : request.email);
   std::string address_key = "address:" + request.remote_address;
   if (Throttled(account_key, now) || Throttled(address_key, now)) {
-    return core::Fail(core::ErrorCode::kUnavailable,
+    return core::Fail(core::ErrorCode::kResourceExhausted,
                       "too many failed attempts; try again in " +
                           std::to_string(options_.failure_window.count()) + " minutes");
   }

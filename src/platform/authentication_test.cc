@@ -107,7 +107,7 @@ TEST_F(AuthenticationTest, ThrottlesAnAccountAfterRepeatedFailures) {
   }
   auto blocked = Login("un mot de passe", "198.51.100.7");
   ASSERT_FALSE(blocked);
-  EXPECT_EQ(blocked.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_EQ(blocked.error().code, core::ErrorCode::kResourceExhausted);
   clock_.Advance(std::chrono::minutes(11));
   EXPECT_TRUE(Login("un mot de passe", "198.51.100.7"));
 }
@@ -118,7 +118,7 @@ TEST_F(AuthenticationTest, ThrottlesAnAddressGuessingManyAccounts) {
   }
   auto blocked = Login("un mot de passe", "203.0.113.5");
   ASSERT_FALSE(blocked);
-  EXPECT_EQ(blocked.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_EQ(blocked.error().code, core::ErrorCode::kResourceExhausted);
   EXPECT_TRUE(Login("un mot de passe", "203.0.113.6"));
 }
 

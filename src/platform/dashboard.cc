@@ -31,9 +31,12 @@ core::Result<HomeView> Dashboard::Home(const Actor& actor) const {
         }
       }
     }
-    view.figures.push_back({"figure.my_structures", static_cast<int64_t>(actor.structures.size())});
-    view.figures.push_back({"figure.active_services", services});
-    view.figures.push_back({"figure.attached_users", members});
+    if (!actor.structures.empty()) {
+      view.figures.push_back(
+          {"figure.my_structures", static_cast<int64_t>(actor.structures.size())});
+      view.figures.push_back({"figure.active_services", services});
+      view.figures.push_back({"figure.attached_users", members});
+    }
     return core::Ok();
   });
   if (!read) return core::Fail(read.error());

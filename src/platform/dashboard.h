@@ -11,7 +11,7 @@
 namespace choral::platform {
 
 struct KeyFigure {
-  std::string key;  // message catalogue key of its label, e.g. "figure.structures"
+  std::string key;  // message catalogue key of its label, e.g. "figure.my_structures"
   int64_t value = 0;
 };
 

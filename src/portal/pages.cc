@@ -88,8 +88,7 @@ http::Response Pages::Login(const http::Request& request) {
       case ErrorCode::kPermissionDenied:
       case ErrorCode::kInvalidArgument:
         return LoginPage(*cookie, email, catalogue.Text("login.error_wrong"), 200);
-      case ErrorCode::kUnavailable:
-        // Authentication::Login's kUnavailable is its throttle ("too many attempts").
+      case ErrorCode::kResourceExhausted:
         return LoginPage(*cookie, email, catalogue.Text("login.error_throttled"), 429);
       default:
         return ErrorPage(result.error(), request, nullptr);
