@@ -14,9 +14,9 @@ core::Status UnknownKeys(const toml::table& table, std::string_view section,
                          const std::set<std::string_view>& known, const std::string& path) {
   for (const auto& [key, value] : table) {
     if (!known.contains(key.str())) {
-      return core::Fail(core::ErrorCode::kInvalidArgument,
-                        path + ": unknown key " + std::string(section) + "." +
-                            std::string(key.str()));
+      return core::Fail(
+          core::ErrorCode::kInvalidArgument,
+          path + ": unknown key " + std::string(section) + "." + std::string(key.str()));
     }
   }
   return core::Ok();
@@ -54,9 +54,9 @@ core::Status SetListen(std::string_view listen, Config& config) {
 core::Status CheckLogLevel(std::string_view level) {
   static const std::set<std::string_view> kLevels = {"trace", "debug", "info", "warn", "error"};
   if (kLevels.contains(level)) return core::Ok();
-  return core::Fail(core::ErrorCode::kInvalidArgument,
-                    "log level \"" + std::string(level) +
-                        "\" must be one of trace, debug, info, warn, error");
+  return core::Fail(
+      core::ErrorCode::kInvalidArgument,
+      "log level \"" + std::string(level) + "\" must be one of trace, debug, info, warn, error");
 }
 
 core::Status LoadConfigFile(const std::string& path, Config& config) {
@@ -68,17 +68,16 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      path + ":" + std::to_string(where.line) + ":" +
-                          std::to_string(where.column) + ": " + std::string(e.description()));
+    return core::Fail(core::ErrorCode::kInvalidArgument, path + ":" + std::to_string(where.line) +
+                                                             ":" + std::to_string(where.column) +
+                                                             ": " + std::string(e.description()));
   }
   if (auto s = UnknownKeys(root, "", {"server", "storage", "log"}, path); !s) return s;
 
   if (const toml::table* server = root["server"].as_table()) {
-    if (auto s = UnknownKeys(*server, "server",
-                             {"listen", "io_threads", "worker_threads", "behind_tls_proxy",
-                              "web_root"},
-                             path);
+    if (auto s = UnknownKeys(
+            *server, "server",
+            {"listen", "io_threads", "worker_threads", "behind_tls_proxy", "web_root"}, path);
         !s) {
       return s;
     }
@@ -132,7 +131,8 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
     if (auto node = (*log)["level"]; node) {
       auto value = node.value<std::string>();
       if (!value) return WrongType(path, "log.level", "a string");
-      if (auto s = CheckLogLevel(*value); !s) return core::Fail(s.error().code, path + ": " + s.error().message);
+      if (auto s = CheckLogLevel(*value); !s)
+        return core::Fail(s.error().code, path + ": " + s.error().message);
       config.log_level = *value;
     }
   } else if (root.contains("log")) {

@@ -12,13 +12,13 @@ namespace choral::cli {
 struct Config {
   std::string host = "127.0.0.1";  // [server] listen = "HOST:PORT"
   uint16_t port = 8080;
-  int io_threads = 2;               // [server] io_threads
-  int worker_threads = 4;           // [server] worker_threads
-  bool behind_tls_proxy = false;    // [server] behind_tls_proxy
-  std::string web_root;             // [server] web_root; "" = found beside the executable
-  std::string data_dir = "data";    // [storage] data
-  std::string database_url;         // [storage] database; "" = SQLite in data_dir
-  std::string log_level = "info";   // [log] level: trace, debug, info, warn, error
+  int io_threads = 2;              // [server] io_threads
+  int worker_threads = 4;          // [server] worker_threads
+  bool behind_tls_proxy = false;   // [server] behind_tls_proxy
+  std::string web_root;            // [server] web_root; "" = found beside the executable
+  std::string data_dir = "data";   // [storage] data
+  std::string database_url;        // [storage] database; "" = SQLite in data_dir
+  std::string log_level = "info";  // [log] level: trace, debug, info, warn, error
 };
 
 // Reads a TOML file over `config`. kInvalidArgument "FILE:LINE:COL: what" for a syntax error,

@@ -1,12 +1,11 @@
 #include "cli/config.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
 #include <unistd.h>
+
+#include <gtest/gtest.h>
 
 namespace choral::cli {
 namespace {

@@ -35,7 +35,8 @@ choral::core::Result<Config> ResolveConfig(const CommonFlags& flags) {
       return choral::core::Fail(loaded.error());
     }
   }
-  if (auto env = choral::cli::ApplyEnvironment(config); !env) return choral::core::Fail(env.error());
+  if (auto env = choral::cli::ApplyEnvironment(config); !env)
+    return choral::core::Fail(env.error());
   if (!flags.listen.empty()) {
     if (auto s = choral::cli::SetListen(flags.listen, config); !s) {
       return choral::core::Fail(s.error());
@@ -73,8 +74,7 @@ int main(int argc, char** argv) {
   CLI::App* seed = admin->add_subcommand("seed-demo", "write demo structures and accounts");
   AddStoreFlags(seed, flags);
   seed->add_flag("--json", json, "print the report (and the demo logins) as JSON");
-  CLI::App* verify =
-      admin->add_subcommand("verify", "check the audit chain and every stored file");
+  CLI::App* verify = admin->add_subcommand("verify", "check the audit chain and every stored file");
   AddStoreFlags(verify, flags);
 
   try {

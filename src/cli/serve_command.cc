@@ -1,6 +1,5 @@
-#include <unistd.h>
-
 #include <filesystem>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +23,8 @@ std::string FindWebRoot(const std::string& configured) {
   auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return "web";
   auto dir = exe.parent_path();
-  for (const auto& candidate : {dir / "web", dir / ".." / ".." / "web",
-                                dir / ".." / "share" / "choral" / "web"}) {
+  for (const auto& candidate :
+       {dir / "web", dir / ".." / ".." / "web", dir / ".." / "share" / "choral" / "web"}) {
     if (std::filesystem::is_directory(candidate / "static", error)) {
       return std::filesystem::weakly_canonical(candidate, error).string();
     }
@@ -75,15 +74,15 @@ int RunServe(const Config& config) {
     PrintFatal(listening.error().message);
     return 1;
   }
-  logger->info(nlohmann::json{{"msg", "listening"},
-                              {"address", "http://" + config.host + ":" +
-                                              std::to_string(server.port())},
-                              {"database", (*store)->backend_name()},
-                              {"database_url", RedactDatabaseUrl(config.database_url)},
-                              {"data", config.data_dir},
-                              {"web_root", portal_options.web_root},
-                              {"pid", ::getpid()}}
-                   .dump());
+  logger->info(nlohmann::json{
+      {"msg", "listening"},
+      {"address", "http://" + config.host + ":" + std::to_string(server.port())},
+      {"database", (*store)->backend_name()},
+      {"database_url", RedactDatabaseUrl(config.database_url)},
+      {"data", config.data_dir},
+      {"web_root", portal_options.web_root},
+      {"pid",
+       ::getpid()}}.dump());
   auto ran = server.Run();
   logger->info(nlohmann::json{{"msg", "stopped"}}.dump());
   logger->flush();

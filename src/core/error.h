@@ -10,16 +10,16 @@ namespace choral::core {
 // The codes are few on purpose (leveldb's Status has six): callers branch on the code, people read
 // the message. The HTTP layer maps each code to a status in exactly one place.
 enum class ErrorCode {
-  kInvalidArgument,   // a value breaks a rule: bad SIRET, empty field, wrong format
-  kMalformedInput,    // a document or payload cannot be parsed at all
-  kNotFound,          // the thing asked for does not exist (or is not visible to the actor)
-  kAlreadyExists,     // creating something whose key is taken
-  kConflict,          // the state changed under the caller, or forbids the move
-  kPermissionDenied,  // the actor may not do this
-  kUnsupported,       // a feature or format Choral does not handle
-  kUnavailable,       // a dependency (database, worker) cannot be reached; retrying may help
+  kInvalidArgument,    // a value breaks a rule: bad SIRET, empty field, wrong format
+  kMalformedInput,     // a document or payload cannot be parsed at all
+  kNotFound,           // the thing asked for does not exist (or is not visible to the actor)
+  kAlreadyExists,      // creating something whose key is taken
+  kConflict,           // the state changed under the caller, or forbids the move
+  kPermissionDenied,   // the actor may not do this
+  kUnsupported,        // a feature or format Choral does not handle
+  kUnavailable,        // a dependency (database, worker) cannot be reached; retrying may help
   kResourceExhausted,  // the caller used up a quota (login attempts, rate): wait, then retry
-  kInternal,          // a failure that is Choral's fault
+  kInternal,           // a failure that is Choral's fault
 };
 
 // Stable snake_case name of a code ("invalid_argument"), used in logs and JSON errors.

@@ -1,12 +1,11 @@
 #include "http/server.h"
 
-#include <signal.h>
-
 #include <atomic>
 #include <chrono>
 #include <optional>
 #include <random>
 #include <set>
+#include <signal.h>
 #include <thread>
 #include <vector>
 
@@ -43,8 +42,8 @@ std::vector<std::string> ParamNames(std::string_view pattern) {
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != ':') continue;
     size_t end = i + 1;
-    while (end < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[end])) ||
-                                    pattern[end] == '_')) {
+    while (end < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_')) {
       ++end;
     }
     names.emplace_back(pattern.substr(i + 1, end - i - 1));
@@ -55,24 +54,42 @@ std::vector<std::string> ParamNames(std::string_view pattern) {
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status < 500 ? "Client Error" : "Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Server Error";
   }
 }
 
@@ -163,7 +180,8 @@ Request Server::Impl::Convert(const restinio::request_handle_t& req,
     std::string_view forwarded = request.Header("x-forwarded-for");
     if (!forwarded.empty()) {
       size_t comma = forwarded.rfind(',');
-      std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+      std::string_view last =
+          comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
       while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
       if (!last.empty()) request.remote_address = std::string(last);
     }
@@ -181,15 +199,16 @@ Response Server::Impl::RunHandler(const Handler& handler, const Request& request
   try {
     return handler(request);
   } catch (const std::exception& e) {
-    logger->error(nlohmann::json{{"msg", "handler threw"},
-                                 {"request_id", request.request_id},
-                                 {"path", request.path},
-                                 {"what", e.what()}}
-                      .dump());
+    logger->error(nlohmann::json{
+        {"msg", "handler threw"},
+        {"request_id", request.request_id},
+        {"path", request.path},
+        {"what",
+         e.what()}}.dump());
   } catch (...) {
-    logger->error(nlohmann::json{{"msg", "handler threw a non-exception"},
-                                 {"request_id", request.request_id}}
-                      .dump());
+    logger->error(
+        nlohmann::json{{"msg", "handler threw a non-exception"}, {"request_id", request.request_id}}
+            .dump());
   }
   return JsonError(core::Error{core::ErrorCode::kInternal,
                                "internal error; quote request id " + request.request_id});
@@ -220,22 +239,22 @@ void Server::Impl::Respond(const restinio::request_handle_t& req, Request reques
 
   int status = response.status;
   auto guard = std::make_shared<InFlightGuard>(in_flight);
-  builder.done([this, guard, status, started, request = std::move(request)](
-                   const asio::error_code& error) {
-    if (!logger->should_log(spdlog::level::info)) return;
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                      std::chrono::steady_clock::now() - started)
-                      .count();
-    nlohmann::json line = {{"msg", "request"},
-                           {"request_id", request.request_id},
-                           {"method", request.method},
-                           {"path", request.path},
-                           {"status", status},
-                           {"duration_ms", static_cast<double>(micros) / 1000.0},
-                           {"remote", request.remote_address}};
-    if (error) line["write_error"] = error.message();
-    logger->info(line.dump());
-  });
+  builder.done(
+      [this, guard, status, started, request = std::move(request)](const asio::error_code& error) {
+        if (!logger->should_log(spdlog::level::info)) return;
+        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+        nlohmann::json line = {{"msg", "request"},
+                               {"request_id", request.request_id},
+                               {"method", request.method},
+                               {"path", request.path},
+                               {"status", status},
+                               {"duration_ms", static_cast<double>(micros) / 1000.0},
+                               {"remote", request.remote_address}};
+        if (error) line["write_error"] = error.message();
+        logger->info(line.dump());
+      });
 }
 
 std::unique_ptr<Router> Server::Impl::BuildRouter() {
@@ -244,26 +263,25 @@ std::unique_ptr<Router> Server::Impl::BuildRouter() {
     auto method = MethodFromName(route.method);
     if (!method) continue;
     auto names = ParamNames(route.pattern);
-    router->add_handler(
-        *method, route.pattern,
-        [this, &route, names](const restinio::request_handle_t& req,
-                              restinio::router::route_params_t params) {
-          auto started = std::chrono::steady_clock::now();
-          Request request = Convert(req, params, names);
-          if (route.dispatch == Dispatch::kInline) {
-            Response response = RunHandler(route.handler, request);
-            Respond(req, std::move(request), std::move(response), started);
-            return restinio::request_accepted();
-          }
-          // Count the request from now: a shutdown must wait for work still queued.
-          auto guard = std::make_shared<InFlightGuard>(in_flight);
-          asio::post(workers, [this, req, &route, guard, started,
-                               request = std::move(request)]() mutable {
-            Response response = RunHandler(route.handler, request);
-            Respond(req, std::move(request), std::move(response), started);
-          });
-          return restinio::request_accepted();
-        });
+    router->add_handler(*method, route.pattern,
+                        [this, &route, names](const restinio::request_handle_t& req,
+                                              restinio::router::route_params_t params) {
+                          auto started = std::chrono::steady_clock::now();
+                          Request request = Convert(req, params, names);
+                          if (route.dispatch == Dispatch::kInline) {
+                            Response response = RunHandler(route.handler, request);
+                            Respond(req, std::move(request), std::move(response), started);
+                            return restinio::request_accepted();
+                          }
+                          // Count the request from now: a shutdown must wait for work still queued.
+                          auto guard = std::make_shared<InFlightGuard>(in_flight);
+                          asio::post(workers, [this, req, &route, guard, started,
+                                               request = std::move(request)]() mutable {
+                            Response response = RunHandler(route.handler, request);
+                            Respond(req, std::move(request), std::move(response), started);
+                          });
+                          return restinio::request_accepted();
+                        });
   }
   router->non_matched_request_handler([this](const restinio::request_handle_t& req) {
     auto started = std::chrono::steady_clock::now();
@@ -306,17 +324,14 @@ void Server::Impl::WaitForInFlightThenStop(std::chrono::steady_clock::time_point
     return;
   }
   auto timer = std::make_shared<asio::steady_timer>(io_context, std::chrono::milliseconds(20));
-  timer->async_wait([this, timer, deadline](const asio::error_code&) {
-    WaitForInFlightThenStop(deadline);
-  });
+  timer->async_wait(
+      [this, timer, deadline](const asio::error_code&) { WaitForInFlightThenStop(deadline); });
 }
 
 Server::Server(ServerOptions options, Routes routes, std::shared_ptr<spdlog::logger> logger)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(routes), std::move(logger))) {}
 
-Server::~Server() {
-  impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 core::Status Server::Listen() {
   Impl& impl = *impl_;
@@ -348,11 +363,11 @@ core::Status Server::Listen() {
     std::string where = o.host + ":" + std::to_string(o.port);
     if (what.find("in use") != std::string::npos) {
       return core::Fail(core::ErrorCode::kUnavailable,
-                        where + " is already in use: stop the other server or choose another "
-                                "address with --listen HOST:PORT");
+                        where +
+                            " is already in use: stop the other server or choose another "
+                            "address with --listen HOST:PORT");
     }
-    return core::Fail(core::ErrorCode::kUnavailable,
-                      "cannot listen on " + where + ": " + what);
+    return core::Fail(core::ErrorCode::kUnavailable, "cannot listen on " + where + ": " + what);
   }
   return core::Ok();
 }

@@ -15,10 +15,10 @@
 namespace choral::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";  // address to listen on; "0.0.0.0" for every interface
-  uint16_t port = 8080;            // 0 picks a free port (see Server::port)
-  int io_threads = 2;              // threads running the connections (asio)
-  int worker_threads = 4;          // threads running kWorker handlers (database, disk)
+  std::string host = "127.0.0.1";            // address to listen on; "0.0.0.0" for every interface
+  uint16_t port = 8080;                      // 0 picks a free port (see Server::port)
+  int io_threads = 2;                        // threads running the connections (asio)
+  int worker_threads = 4;                    // threads running kWorker handlers (database, disk)
   size_t max_body_bytes = 25 * 1024 * 1024;  // larger requests are refused before the handler
   size_t max_connections = 10000;            // further connections wait in the accept queue
   // Trust X-Forwarded-Proto from the reverse proxy that terminates TLS: Request::secure, and so

@@ -1,17 +1,15 @@
 // The real server on a loopback port, spoken to over real sockets.
 #include "http/server.h"
 
-#include <gtest/gtest.h>
-#include <spdlog/sinks/null_sink.h>
-#include <spdlog/spdlog.h>
-
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <thread>
 
-
 #include <asio.hpp>
+#include <gtest/gtest.h>
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/spdlog.h>
 
 namespace choral::http {
 namespace {
@@ -47,7 +45,8 @@ class ServerTest : public ::testing::Test {
     options.port = 0;
     options.max_body_bytes = 1024;
     options.shutdown_grace = std::chrono::seconds(5);
-    auto logger = std::make_shared<spdlog::logger>("test", std::make_shared<spdlog::sinks::null_sink_mt>());
+    auto logger =
+        std::make_shared<spdlog::logger>("test", std::make_shared<spdlog::sinks::null_sink_mt>());
     server_ = std::make_unique<Server>(options, std::move(routes), logger);
     ASSERT_TRUE(server_->Listen());
     ASSERT_NE(server_->port(), 0);
@@ -92,7 +91,8 @@ TEST_F(ServerTest, UnknownRouteIsAJson404) {
 
 TEST_F(ServerTest, EchoesAPlainRequestIdAndReplacesAStrangeOne) {
   Routes routes;
-  routes.Get("/id", [](const Request& r) { return Response::Text(r.request_id); }, Dispatch::kInline);
+  routes.Get(
+      "/id", [](const Request& r) { return Response::Text(r.request_id); }, Dispatch::kInline);
   Start(std::move(routes));
   auto kept = Get(server_->port(), "/id", "X-Request-Id: abc-123\r\n");
   EXPECT_EQ(kept.body, "abc-123");
@@ -104,7 +104,8 @@ TEST_F(ServerTest, EchoesAPlainRequestIdAndReplacesAStrangeOne) {
 
 TEST_F(ServerTest, AThrowingHandlerGivesA500WithoutDetails) {
   Routes routes;
-  routes.Get("/boom", [](const Request&) -> Response { throw std::runtime_error("secret detail"); });
+  routes.Get("/boom",
+             [](const Request&) -> Response { throw std::runtime_error("secret detail"); });
   Start(std::move(routes));
   auto got = Get(server_->port(), "/boom");
   EXPECT_EQ(got.status, 500);
@@ -131,8 +132,10 @@ TEST_F(ServerTest, RefusesABodyOverTheLimit) {
   });
   Start(std::move(routes));
   std::string body(4096, 'x');
-  auto got = Send(server_->port(), "POST /echo HTTP/1.1\r\nHost: l\r\nConnection: close\r\n"
-                                   "Content-Length: 4096\r\n\r\n" + body);
+  auto got = Send(server_->port(),
+                  "POST /echo HTTP/1.1\r\nHost: l\r\nConnection: close\r\n"
+                  "Content-Length: 4096\r\n\r\n" +
+                      body);
   EXPECT_NE(got.status, 200);
   EXPECT_EQ(calls.load(), 0);
 }
@@ -146,7 +149,8 @@ TEST_F(ServerTest, StopLetsAnInFlightRequestFinish) {
     return Response::Text("done");
   });
   Start(std::move(routes));
-  auto slow = std::async(std::launch::async, [port = server_->port()] { return Get(port, "/slow"); });
+  auto slow =
+      std::async(std::launch::async, [port = server_->port()] { return Get(port, "/slow"); });
   entered.get_future().wait();
   server_->Stop();
   auto got = slow.get();
@@ -155,7 +159,8 @@ TEST_F(ServerTest, StopLetsAnInFlightRequestFinish) {
 }
 
 TEST(ServerListenTest, APortInUseSaysSoAndWhatToDo) {
-  auto logger = std::make_shared<spdlog::logger>("t", std::make_shared<spdlog::sinks::null_sink_mt>());
+  auto logger =
+      std::make_shared<spdlog::logger>("t", std::make_shared<spdlog::sinks::null_sink_mt>());
   ServerOptions options;
   options.port = 0;
   Server first(options, Routes{}, logger);

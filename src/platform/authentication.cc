@@ -32,9 +32,8 @@ core::Result<Actor> LoadActor(store::Transaction& tx, core::UserId user_id) {
     auto structure = tx.structures().Get(membership.structure_id);
     if (!structure) return core::Fail(structure.error());
     if (!structure->active) continue;
-    actor.structures.push_back(ActorStructure{structure->id, structure->name,
-                                              structure->identifier, structure->kind,
-                                              membership.role});
+    actor.structures.push_back(ActorStructure{structure->id, structure->name, structure->identifier,
+                                              structure->kind, membership.role});
   }
   return actor;
 }

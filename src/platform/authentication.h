@@ -39,8 +39,9 @@ class Authentication {
                  AuthenticationOptions options = {});
 
   // kPermissionDenied "e-mail or password is wrong" for an unknown account, a wrong password or
-  // a deactivated account alike (no account enumeration); kResourceExhausted "too many failed attempts" while
-  // the account or the address is throttled. Audits "session.login" / "session.login_failed".
+  // a deactivated account alike (no account enumeration); kResourceExhausted "too many failed
+  // attempts" while the account or the address is throttled. Audits "session.login" /
+  // "session.login_failed".
   core::Result<LoginResult> Login(const LoginRequest& request);
 
   // The actor behind a session token; kPermissionDenied when unknown or expired.

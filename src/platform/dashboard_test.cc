@@ -67,8 +67,8 @@ TEST(DashboardTest, ManagerSeesPendingRequestsAndFigures) {
   ASSERT_TRUE(user_view);
   EXPECT_EQ(user_view->pending_attachment_requests, 0);  // simple users approve nothing
 
-  auto admin = auth.Login({"admin@choral.example", password_of("admin@choral.example"),
-                           "127.0.0.1"});
+  auto admin =
+      auth.Login({"admin@choral.example", password_of("admin@choral.example"), "127.0.0.1"});
   ASSERT_TRUE(admin);
   auto admin_view = dashboard.Home(admin->actor);
   ASSERT_TRUE(admin_view);

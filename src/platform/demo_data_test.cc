@@ -1,9 +1,9 @@
 #include "platform/demo_data.h"
 
-#include <gtest/gtest.h>
-
 #include <map>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "core/siret.h"
 #include "platform/authentication.h"
@@ -51,7 +51,8 @@ TEST_F(DemoDataTest, SeedsValidStructuresWithServicesAndEveryRole) {
     }
     EXPECT_GE(public_count, 3);
     // The public entities differ in what a deposit must carry.
-    for (size_t i = 1; i < public_flags.size(); ++i) EXPECT_FALSE(public_flags[i] == public_flags[0]);
+    for (size_t i = 1; i < public_flags.size(); ++i)
+      EXPECT_FALSE(public_flags[i] == public_flags[0]);
     return core::Ok();
   });
   ASSERT_TRUE(read) << read.error().ToString();

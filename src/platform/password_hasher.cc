@@ -1,9 +1,8 @@
 #include "platform/password_hasher.h"
 
-#include <sodium.h>
-
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
+#include <sodium.h>
 #include <vector>
 
 namespace choral::platform {

@@ -1,8 +1,8 @@
 #include "platform/password_hasher.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 namespace choral::platform {
 namespace {

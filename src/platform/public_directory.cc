@@ -9,8 +9,8 @@ core::Result<PublicStructureView> PublicDirectory::FindBySiret(std::string_view 
   if (!parsed) return core::Fail(parsed.error());
   PublicStructureView view;
   auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
-    auto found = tx.structures().FindByIdentifier(directory::IdentifierType::kSiret,
-                                                  parsed->digits());
+    auto found =
+        tx.structures().FindByIdentifier(directory::IdentifierType::kSiret, parsed->digits());
     if (!found) return core::Fail(found.error());
     if (!*found || (*found)->kind != directory::StructureKind::kPublic || !(*found)->active) {
       return core::Fail(core::ErrorCode::kNotFound,

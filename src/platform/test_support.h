@@ -1,11 +1,11 @@
 // Test support: a real SQLite store in a fresh temporary folder, removed afterwards.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <memory>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "core/clock.h"
 #include "store/store.h"
@@ -38,6 +38,8 @@ class TempStore {
   std::unique_ptr<store::Store> store_;
 };
 
-inline core::Timestamp At(int64_t millis) { return core::Timestamp(std::chrono::milliseconds(millis)); }
+inline core::Timestamp At(int64_t millis) {
+  return core::Timestamp(std::chrono::milliseconds(millis));
+}
 
 }  // namespace choral::platform::testing
