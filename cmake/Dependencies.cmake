@@ -14,6 +14,8 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+find_package(pugixml REQUIRED)
 
 # SOCI 4.0 ships no CMake package on Debian: declare its libraries by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
