@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "core/date.h"
 
 namespace choral::core {
@@ -12,16 +13,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::floor;
 using std::chrono::milliseconds;
-
-// Reads `count` ASCII digits at `text[pos]`; -1 if any is not a digit.
-int Digits(std::string_view text, size_t pos, size_t count) {
-  int value = 0;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
 
 }  // namespace
 
@@ -52,13 +43,13 @@ Result<Timestamp> ParseTimestamp(std::string_view text) {
       text.back() != 'Z') {
     return fail("is not of the form 2026-11-26T21:36:43.123Z");
   }
-  const int year = Digits(text, 0, 4);
-  const int month = Digits(text, 5, 2);
-  const int day = Digits(text, 8, 2);
-  const int hour = Digits(text, 11, 2);
-  const int minute = Digits(text, 14, 2);
-  const int second = Digits(text, 17, 2);
-  const int millis = with_millis ? Digits(text, 20, 3) : 0;
+  const int year = ParseDigits(text, 0, 4);
+  const int month = ParseDigits(text, 5, 2);
+  const int day = ParseDigits(text, 8, 2);
+  const int hour = ParseDigits(text, 11, 2);
+  const int minute = ParseDigits(text, 14, 2);
+  const int second = ParseDigits(text, 17, 2);
+  const int millis = with_millis ? ParseDigits(text, 20, 3) : 0;
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) {
     return fail("is not of the form 2026-11-26T21:36:43.123Z");
   }

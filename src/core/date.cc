@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
+
 namespace choral::core {
 namespace {
 
@@ -35,16 +37,6 @@ const char* CheckYmd(int y, int m, int d) {
   return nullptr;
 }
 
-// Reads `count` ASCII digits at `text[pos]`; -1 if any is not a digit.
-int Digits(std::string_view text, size_t pos, size_t count) {
-  int value = 0;
-  for (size_t i = pos; i < pos + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
-
 bool IsAsciiBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
@@ -67,17 +59,17 @@ Result<Date> Date::Parse(std::string_view text) {
   int m = -1;
   int d = -1;
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {  // ISO 8601: 2026-11-26
-    y = Digits(s, 0, 4);
-    m = Digits(s, 5, 2);
-    d = Digits(s, 8, 2);
+    y = ParseDigits(s, 0, 4);
+    m = ParseDigits(s, 5, 2);
+    d = ParseDigits(s, 8, 2);
   } else if (s.size() == 10 && s[2] == s[5] && (s[2] == '/' || s[2] == '-')) {  // 26/11/2026
-    d = Digits(s, 0, 2);
-    m = Digits(s, 3, 2);
-    y = Digits(s, 6, 4);
+    d = ParseDigits(s, 0, 2);
+    m = ParseDigits(s, 3, 2);
+    y = ParseDigits(s, 6, 4);
   } else if (s.size() == 8) {  // EN 16931 CII date format 102: 20261126
-    y = Digits(s, 0, 4);
-    m = Digits(s, 4, 2);
-    d = Digits(s, 6, 2);
+    y = ParseDigits(s, 0, 4);
+    m = ParseDigits(s, 4, 2);
+    d = ParseDigits(s, 6, 2);
   }
   if (y < 0 || m < 0 || d < 0) {
     return Fail(ErrorCode::kInvalidArgument,

@@ -35,28 +35,28 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
   return form->Get(name);
 }
 
-Response Response::Html(std::string html, int status) {
+namespace {
+
+Response WithBody(std::string body, const char* content_type, int status) {
   Response r;
   r.status = status;
-  r.body = std::move(html);
-  r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Type", content_type);
   return r;
+}
+
+}  // namespace
+
+Response Response::Html(std::string html, int status) {
+  return WithBody(std::move(html), "text/html; charset=utf-8", status);
 }
 
 Response Response::Json(std::string json, int status) {
-  Response r;
-  r.status = status;
-  r.body = std::move(json);
-  r.headers.emplace_back("Content-Type", "application/json");
-  return r;
+  return WithBody(std::move(json), "application/json", status);
 }
 
 Response Response::Text(std::string text, int status) {
-  Response r;
-  r.status = status;
-  r.body = std::move(text);
-  r.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
-  return r;
+  return WithBody(std::move(text), "text/plain; charset=utf-8", status);
 }
 
 Response Response::Redirect(std::string location) {
