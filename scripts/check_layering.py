@@ -49,7 +49,7 @@ def check(src: pathlib.Path) -> list[str]:
         if module not in ALLOWED:
             problems.append(f"{path}: folder '{module}' is not a module of DESIGN.md")
             continue
-        is_test = path.stem.endswith(("_test", "_pgtest", "_bench", "_fuzz")) or \
+        is_test = path.stem.endswith(("_test", "_pgtest", "_bench", "_fuzz", "_eval")) or \
             path.name == "test_support.h"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             match = INCLUDE.match(line)

@@ -1,6 +1,9 @@
 // The subcommands of `choral`; each returns the process exit code.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "cli/config.h"
 
 namespace choral::cli {
@@ -13,6 +16,10 @@ int RunSeedDemo(const Config& config, bool json);
 
 // `choral admin verify`: walks the audit chain and the blobs; 0 when intact, 1 otherwise.
 int RunVerify(const Config& config);
+
+// `choral extract FILE...`: recognises each PDF and prints one JSON object per file per line;
+// 1 when any file could not be read (after reading the others).
+int RunExtract(const std::vector<std::string>& files);
 
 // Prints "choral: <message>" on standard error: the one way a command reports a fatal error.
 void PrintFatal(const std::string& message);

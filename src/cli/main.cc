@@ -77,11 +77,20 @@ int main(int argc, char** argv) {
   CLI::App* verify = admin->add_subcommand("verify", "check the audit chain and every stored file");
   AddStoreFlags(verify, flags);
 
+  std::vector<std::string> extract_files;
+  bool extract_json = true;
+  CLI::App* extract =
+      app.add_subcommand("extract", "read invoice PDFs: one JSON object per file on stdout");
+  extract->add_flag("--json", extract_json, "JSON lines (the only output format so far)");
+  extract->add_option("files", extract_files, "PDF files")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+
+  if (*extract) return choral::cli::RunExtract(extract_files);
 
   auto config = ResolveConfig(flags);
   if (!config) {

@@ -1,9 +1,9 @@
 #include "formats/invoice_summary.h"
 
-#include <pugixml.hpp>
-
 #include <cctype>
 #include <cstring>
+
+#include <pugixml.hpp>
 
 #include "core/date.h"
 #include "core/decimal.h"
@@ -109,12 +109,14 @@ Party CiiParty(pugi::xml_node party) {
   p.name = Text(Child(party, "Name"));
   SetCompanyIds(Text(Path(party, "SpecifiedLegalOrganization/ID")), p.siret, p.siren);
   for (pugi::xml_node child : party.children()) {
-    if (LocalName(child) == "GlobalID" && std::strcmp(child.attribute("schemeID").value(), "0009") == 0) {
+    if (LocalName(child) == "GlobalID" &&
+        std::strcmp(child.attribute("schemeID").value(), "0009") == 0) {
       SetCompanyIds(Text(child), p.siret, p.siren);
     }
     if (LocalName(child) == "SpecifiedTaxRegistration") {
       pugi::xml_node id = Child(child, "ID");
-      if (std::strcmp(id.attribute("schemeID").value(), "VA") == 0 && !p.vat) p.vat = Compact(Text(id));
+      if (std::strcmp(id.attribute("schemeID").value(), "VA") == 0 && !p.vat)
+        p.vat = Compact(Text(id));
     }
   }
   return p;
@@ -133,7 +135,8 @@ Party UblParty(pugi::xml_node party) {
         SetCompanyIds(Text(id), p.siret, p.siren);
       }
     }
-    if (LocalName(child) == "PartyTaxScheme" && !p.vat) p.vat = Compact(Text(Child(child, "CompanyID")));
+    if (LocalName(child) == "PartyTaxScheme" && !p.vat)
+      p.vat = Compact(Text(Child(child, "CompanyID")));
   }
   return p;
 }
@@ -150,7 +153,8 @@ void SetParties(InvoiceSummary& s, const Party& seller, const Party& buyer) {
 }
 
 // The tax total in the invoice currency: BT-110 (BT-111 repeats it in the accounting currency).
-std::optional<std::string> TaxTotal(pugi::xml_node summation, const std::optional<std::string>& currency) {
+std::optional<std::string> TaxTotal(pugi::xml_node summation,
+                                    const std::optional<std::string>& currency) {
   std::optional<std::string> first;
   for (pugi::xml_node child : summation.children()) {
     if (LocalName(child) != "TaxTotalAmount") continue;
@@ -171,8 +175,8 @@ InvoiceSummary ReadCii(pugi::xml_node root, bool zugferd1) {
   if (type) s.document_type = credit_note ? "credit_note" : "invoice";
   s.issue_date = IsoDate(Text(Path(document, "IssueDateTime/DateTimeString")));
 
-  pugi::xml_node transaction = Child(root, zugferd1 ? "SpecifiedSupplyChainTradeTransaction"
-                                                    : "SupplyChainTradeTransaction");
+  pugi::xml_node transaction = Child(
+      root, zugferd1 ? "SpecifiedSupplyChainTradeTransaction" : "SupplyChainTradeTransaction");
   pugi::xml_node agreement = ChildEndingWith(transaction, "TradeAgreement");
   SetParties(s, CiiParty(Child(agreement, "SellerTradeParty")),
              CiiParty(Child(agreement, "BuyerTradeParty")));
@@ -190,7 +194,8 @@ InvoiceSummary ReadCii(pugi::xml_node root, bool zugferd1) {
       break;
     }
   }
-  s.due_date = IsoDate(Text(Path(settlement, "SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString")));
+  s.due_date =
+      IsoDate(Text(Path(settlement, "SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString")));
   pugi::xml_node summation = ChildEndingWith(settlement, "MonetarySummation");
   s.total_without_vat = Amount(Text(Child(summation, "TaxBasisTotalAmount")), credit_note);
   s.total_vat = Amount(TaxTotal(summation, s.currency), credit_note);
@@ -258,8 +263,8 @@ core::Result<InvoiceSummary> ReadInvoiceSummary(std::string_view xml, size_t max
       }
     }
     return core::Fail(core::ErrorCode::kMalformedInput,
-                      "XML does not parse at " + std::to_string(line) + ":" + std::to_string(column) +
-                          ": " + parsed.description());
+                      "XML does not parse at " + std::to_string(line) + ":" +
+                          std::to_string(column) + ": " + parsed.description());
   }
   pugi::xml_node root = document.document_element();
   std::string_view name = LocalName(root);

@@ -70,7 +70,8 @@ TEST(InvoiceSummaryTest, ReadsACiiCreditNoteWithNegativeAmounts) {
 }
 
 TEST(InvoiceSummaryTest, ReadsAUblInvoice) {
-  auto s = ReadInvoiceSummary(R"(<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+  auto s =
+      ReadInvoiceSummary(R"(<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
   <cbc:ID>F-2024-12</cbc:ID><cbc:IssueDate>2024-05-02</cbc:IssueDate><cbc:DueDate>2024-06-01</cbc:DueDate>

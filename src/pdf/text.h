@@ -27,7 +27,7 @@ struct Word {
 };
 
 struct Page {
-  int number = 1;  // 1-based
+  int number = 1;                // 1-based
   double width = 0, height = 0;  // points
   std::vector<Word> words;       // reading order: top to bottom, left to right within a line
   // Fraction of the page area covered by images (0..1), to tell scans from native pages.

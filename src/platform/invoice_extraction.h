@@ -1,0 +1,46 @@
+// InvoiceExtraction: what Choral reads from a supplier's PDF — the fields recognised on its pages
+// and, when it carries a Factur-X / ZUGFeRD XML, that XML's values and where the two disagree.
+// Shared by `choral extract` and the portal's deposit form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "formats/invoice_summary.h"
+#include "pdf/reader.h"
+#include "recognize/recognizer.h"
+
+namespace choral::platform {
+
+struct InvoiceExtraction {
+  int pages = 0;
+  bool is_scanned = false;
+  recognize::Recognition recognition;               // values read on the visible pages only
+  std::optional<formats::InvoiceSummary> embedded;  // the embedded XML's values, if any
+  std::string embedded_error;  // why an embedded XML could not be read, "" otherwise
+  // Fields found both on the page and in the embedded XML with different values.
+  std::vector<recognize::Field> disagreements;
+};
+
+// The embedded XML's value of `field`, if it has one.
+std::optional<std::string> EmbeddedValue(const formats::InvoiceSummary& summary,
+                                         recognize::Field field);
+
+// Thread-compatible: use one per thread (its pdf::Reader keeps a worker process).
+class InvoiceExtractor {
+ public:
+  explicit InvoiceExtractor(pdf::ReaderOptions reader_options = {},
+                            recognize::RecognizerOptions recognizer_options = {});
+
+  // The pdf::Reader's errors for a PDF that cannot be read; never an error for a PDF that can
+  // be read but holds no recognisable invoice (its fields are simply absent).
+  core::Result<InvoiceExtraction> Extract(std::string_view pdf_bytes);
+
+ private:
+  pdf::Reader reader_;
+  recognize::Recognizer recognizer_;
+};
+
+}  // namespace choral::platform
