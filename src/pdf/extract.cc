@@ -150,8 +150,7 @@ core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages) {
 
   DocumentText result;
   result.page_count = loaded->page_count;
-  std::vector<double> coverage = ImageCoverage(bytes, max_pages);
-  bool all_pages_image_like = true;
+  std::vector<int> chars_per_page;
   for (int i = 0; i < loaded->page_count; ++i) {
     std::unique_ptr<poppler::page> page(document.create_page(i));
     if (page == nullptr) {
@@ -161,7 +160,6 @@ core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages) {
     Page out;
     out.number = i + 1;
     std::tie(out.width, out.height) = DisplayedSize(*page);
-    out.image_coverage = i < static_cast<int>(coverage.size()) ? coverage[i] : 0.0;
 
     std::vector<RawWord> raw;
     for (const poppler::text_box& box : page->text_list()) {
@@ -171,12 +169,25 @@ core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages) {
     }
     int chars = 0;
     for (const RawWord& w : raw) chars += CountCodePoints(w.text);
+    chars_per_page.push_back(chars);
     out.words = OrderWords(std::move(raw));
-
-    bool image_like = chars < kMinTextCharsPerPage ||
-                      (out.image_coverage >= kScanImageCoverage && chars < kScanMaxCharsUnderImage);
-    all_pages_image_like = all_pages_image_like && image_like;
     result.pages.push_back(std::move(out));
+  }
+
+  // Measuring images means parsing the file a second time (with qpdf): do it only when a page
+  // has too little text for the text alone to say it is native, as a scan's pages do.
+  bool needs_coverage = std::any_of(chars_per_page.begin(), chars_per_page.end(),
+                                    [](int chars) { return chars < kScanMaxCharsUnderImage; });
+  std::vector<double> coverage;
+  if (needs_coverage) coverage = ImageCoverage(bytes, max_pages);
+  bool all_pages_image_like = !result.pages.empty();
+  for (size_t i = 0; i < result.pages.size(); ++i) {
+    Page& page = result.pages[i];
+    page.image_coverage = !needs_coverage ? -1.0 : i < coverage.size() ? coverage[i] : 0.0;
+    int chars = chars_per_page[i];
+    bool image_like = chars < kMinTextCharsPerPage || (page.image_coverage >= kScanImageCoverage &&
+                                                       chars < kScanMaxCharsUnderImage);
+    all_pages_image_like = all_pages_image_like && image_like;
   }
   result.is_scanned = all_pages_image_like;
 

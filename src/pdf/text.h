@@ -30,7 +30,8 @@ struct Page {
   int number = 1;                // 1-based
   double width = 0, height = 0;  // points
   std::vector<Word> words;       // reading order: top to bottom, left to right within a line
-  // Fraction of the page area covered by images (0..1), to tell scans from native pages.
+  // Fraction of the page area covered by images (0..1), to tell scans from native pages; -1 when
+  // not measured because every page of the document has plenty of text (it cannot be a scan).
   double image_coverage = 0;
 };
 
