@@ -145,7 +145,8 @@ std::optional<core::Date> MakeDate(int year, int month, int day) {
   return *date;
 }
 
-std::optional<core::Date> ParseNumericDate(std::string_view s) {
+std::optional<core::Date> ParseNumericDate(std::string_view s,
+                                           DateOrder order = DateOrder::kDayFirst) {
   std::array<std::string_view, 3> parts;
   size_t part = 0, start = 0;
   char separator = 0;
@@ -179,8 +180,12 @@ std::optional<core::Date> ParseNumericDate(std::string_view s) {
     return std::nullopt;
   }
   const int first = number(parts[0]), second = number(parts[1]);
+  // The document's order first; the other only when the first cannot be (US "03/15/2024").
+  if (order == DateOrder::kMonthFirst) {
+    if (auto date = MakeDate(year, first, second)) return date;
+    return MakeDate(year, second, first);
+  }
   if (auto date = MakeDate(year, second, first)) return date;
-  // Month-first only when day-first cannot be (US "03/15/2024").
   return MakeDate(year, first, second);
 }
 
@@ -232,12 +237,33 @@ std::optional<core::Decimal> ParseAmount(std::string_view text, std::string* cur
   return negative ? -*parsed : *parsed;
 }
 
-std::optional<core::Date> ParseDate(std::string_view text) {
+std::vector<DateOrder> PossibleDateOrders(std::string_view text) {
+  const std::string ascii = Asciify(text);
+  const std::string_view s = Trim(ascii, " ,;:()");
+  std::vector<DateOrder> out;
+  if (s.empty() || !IsDigit(s.front()) || s.find(' ') != s.npos) return out;
+  const auto day_first = ParseNumericDate(s, DateOrder::kDayFirst);
+  const auto month_first = ParseNumericDate(s, DateOrder::kMonthFirst);
+  // An ISO date or a date with a day above 12 parses to the same date either way.
+  if (!day_first || !month_first) return out;
+  if (*day_first == *month_first) {
+    const size_t sep = s.find_first_of("/.-");
+    if (sep == 4) return out;  // ISO: no day/month order to learn from
+    // Only one reading is valid: which one tells the document's convention.
+    const int first = std::stoi(std::string(s.substr(0, sep)));
+    out.push_back(first > 12 ? DateOrder::kDayFirst : DateOrder::kMonthFirst);
+    if (day_first->ToIso().substr(5, 2) == day_first->ToIso().substr(8, 2)) out.clear();
+    return out;
+  }
+  return {DateOrder::kDayFirst, DateOrder::kMonthFirst};
+}
+
+std::optional<core::Date> ParseDate(std::string_view text, DateOrder order) {
   const std::string ascii = Asciify(text);
   std::string_view s = Trim(ascii, " ,;:()");
   if (s.empty()) return std::nullopt;
   if (IsDigit(s.front()) && IsDigit(s.back()) && s.find(' ') == s.npos) {
-    if (auto date = ParseNumericDate(s)) return date;
+    if (auto date = ParseNumericDate(s, order)) return date;
   }
   const auto tokens = NormalizeTokens(s);
   if (tokens.size() != 3 || !AllDigits(tokens[2]) || tokens[2].size() != 4) return std::nullopt;

@@ -40,7 +40,14 @@ std::optional<core::Decimal> ParseAmount(std::string_view text, std::string* cur
 // written ones in French, English, German and Dutch ("15 mars 2024", "1er mars 2024",
 // "March 15, 2024", "15. März 2024", "15-Mar-2024"). Month-first only when the day-first reading
 // is impossible ("03/15/2024").
-std::optional<core::Date> ParseDate(std::string_view text);
+// `order` says how to read a numeric date whose both readings are valid ("03/04/2024"): the
+// document's convention (see DocumentDateOrder), day-first unless it says otherwise.
+enum class DateOrder { kDayFirst, kMonthFirst };
+std::optional<core::Date> ParseDate(std::string_view text, DateOrder order = DateOrder::kDayFirst);
+// For a numeric date with two or three parts before the year: the orders it can be read in
+// ("25/12/2024" only day-first, "12/25/2024" only month-first, "03/04/2024" both). Empty for
+// anything else, ISO dates included.
+std::vector<DateOrder> PossibleDateOrders(std::string_view text);
 
 // SIRET (14 digits) and SIREN (9 digits), spaces and dots allowed, checked by Luhn: the digits.
 std::optional<std::string> ParseSiret(std::string_view text);

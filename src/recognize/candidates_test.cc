@@ -59,6 +59,21 @@ TEST(ParseDateTest, ReadsNumericForms) {
   EXPECT_EQ(Date("04.04.2018,"), "2018-04-04");
 }
 
+TEST(ParseDateTest, ReadsAmbiguousDatesInTheDocumentsOrder) {
+  EXPECT_EQ(ParseDate("11/03/2017", DateOrder::kMonthFirst)->ToIso(), "2017-11-03");
+  EXPECT_EQ(ParseDate("11/03/2017", DateOrder::kDayFirst)->ToIso(), "2017-03-11");
+  // An impossible reading gives way whatever the order.
+  EXPECT_EQ(ParseDate("25/12/2017", DateOrder::kMonthFirst)->ToIso(), "2017-12-25");
+  using Orders = std::vector<DateOrder>;
+  EXPECT_EQ(PossibleDateOrders("11/03/2017"),
+            (Orders{DateOrder::kDayFirst, DateOrder::kMonthFirst}));
+  EXPECT_EQ(PossibleDateOrders("25/12/2017"), Orders{DateOrder::kDayFirst});
+  EXPECT_EQ(PossibleDateOrders("12/25/2017"), Orders{DateOrder::kMonthFirst});
+  EXPECT_TRUE(PossibleDateOrders("05/05/2017").empty());
+  EXPECT_TRUE(PossibleDateOrders("2017-03-11").empty());
+  EXPECT_TRUE(PossibleDateOrders("11 mars 2017").empty());
+}
+
 TEST(ParseDateTest, ReadsWrittenForms) {
   EXPECT_EQ(Date("15 mars 2024"), "2024-03-15");
   EXPECT_EQ(Date("1er février 2024"), "2024-02-01");

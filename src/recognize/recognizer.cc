@@ -71,6 +71,26 @@ bool IsReferenceCue(Cue cue) {
          cue == Cue::kSiren || cue == Cue::kVat || cue == Cue::kIssueDate || cue == Cue::kDueDate;
 }
 
+// A bare preposition ("du", "vom", "le") dates the invoice only in the invoice's own title line
+// ("Facture n° 12 du ...", "Rechnung Nr. 5 vom ..."); elsewhere it dates a letter, an order or a
+// stay ("Chambre du 09/08 au 15/08", "Ihr Schreiben vom 10.09.").
+bool AnnouncesInvoiceDate(const PageData& page, const Label& label) {
+  if (label.keyword->strength >= 0.5) return true;
+  for (const auto& other : page.labels) {
+    if (other.segment != label.segment || other.first_word == label.first_word) continue;
+    const Cue cue = other.cue();
+    if ((cue == Cue::kInvoiceNumber && other.keyword->strength >= 0.5) ||
+        cue == Cue::kInvoiceTitle || cue == Cue::kCreditNoteTitle) {
+      const auto& words = page.layout.segments[label.segment].words;
+      if (std::find(words.begin(), words.end(), other.last_word) <
+          std::find(words.begin(), words.end(), label.first_word)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The score `label` earns for the value at words [first, last]: its strength times the value's
 // placement, cut when a label of another cue (among `competing`) sits better with the value,
 // since a value answers the nearest label.
@@ -213,6 +233,14 @@ const std::set<std::string, std::less<>>& LegalForms() {
   return forms;
 }
 
+// "Herrn", "Monsieur", "Mr": the words that open an addressee's address.
+const std::set<std::string, std::less<>>& CourtesyTitles() {
+  static const std::set<std::string, std::less<>> titles = {
+      "herr", "herrn", "frau", "monsieur", "madame", "mademoiselle", "mme",  "mlle",
+      "m",    "mr",    "mrs",  "ms",       "messrs", "dhr",          "mevr", "messieurs"};
+  return titles;
+}
+
 // A street line of a postal address: "35 rue de la mer", "12 Main Street", "Lieferantenstraße 20",
 // "Kundenstr. 15", "BP 123".
 bool IsStreetLine(const std::vector<std::string>& tokens) {
@@ -238,6 +266,57 @@ bool IsStreetLine(const std::vector<std::string>& tokens) {
   }
   return (tokens[0] == "bp" || tokens[0] == "postfach" || tokens[0] == "cs") &&
          is_number(tokens[1]);
+}
+
+// The words [first, last] of a segment, joined by single spaces.
+std::string WordsText(const PageLayout& layout, int first, int last) {
+  std::string text;
+  bool inside = false;
+  for (int w : layout.segments[layout.words[first].segment].words) {
+    if (w == first) inside = true;
+    if (inside) text += (text.empty() ? "" : " ") + layout.words[w].text;
+    if (w == last) break;
+  }
+  return text;
+}
+
+// The language a page is written in, by its commonest function words: enough to tell the
+// month-first English convention from the day-first others. "" when undecided.
+std::string PageLanguage(const PageLayout& layout) {
+  static const std::map<std::string, std::set<std::string, std::less<>>> kWords = {
+      {"en",
+       {"the", "and", "of", "to", "for", "invoice", "due", "amount", "payment", "please", "your",
+        "with", "date", "total"}},
+      {"fr",
+       {"le", "la", "les", "des", "et", "facture", "du", "pour", "montant", "paiement", "votre",
+        "avec", "date", "total"}},
+      {"de",
+       {"der", "die", "das", "und", "rechnung", "fur", "betrag", "zahlung", "ihre", "mit", "vom",
+        "bis", "datum", "summe"}},
+      {"nl",
+       {"de", "het", "en", "van", "factuur", "voor", "bedrag", "betaling", "uw", "met", "datum",
+        "totaal"}},
+  };
+  std::map<std::string, int> counts;
+  for (const auto& word : layout.words) {
+    for (const auto& token : word.tokens) {
+      for (const auto& [language, words] : kWords) {
+        if (words.count(token)) ++counts[language];
+      }
+    }
+  }
+  std::string best;
+  int best_count = 0, second = 0;
+  for (const auto& [language, count] : counts) {
+    if (count > best_count) {
+      second = best_count;
+      best_count = count;
+      best = language;
+    } else if (count > second) {
+      second = count;
+    }
+  }
+  return best_count >= 3 && best_count > second ? best : "";
 }
 
 }  // namespace
@@ -266,6 +345,8 @@ struct Recognizer::Impl {
     ctx.result.fields[field] = std::move(found);
   }
 
+  // Rereads the numeric dates that parse both ways ("03/04/2024") in the document's order.
+  void ResolveDateOrder(Context& ctx) const;
   void DocumentType(Context& ctx) const;
   void InvoiceNumber(Context& ctx) const;
   void Dates(Context& ctx) const;
@@ -282,6 +363,9 @@ struct Recognizer::Impl {
   // The party heading whose block holds the segment, if any.
   Party PartyOfSegment(const PageData& page, int segment, const Label** heading) const;
   bool IsNameLike(const PageData& page, int segment, std::string* name) const;
+  // The name heading the block that holds the seller's chosen SIRET, SIREN or VAT number near
+  // the top of page `p` (a letterhead: "ACME SAS / 12 rue ... / SIRET ..."), if any.
+  std::optional<Option> LetterheadSeller(const Context& ctx, const PageData& page, int p) const;
 };
 
 Recognizer::Recognizer(RecognizerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -318,6 +402,7 @@ Recognition Recognizer::Impl::Run(const pdf::DocumentText& document) const {
     ctx.pages.push_back(std::move(data));
   }
   if (ctx.pages.empty()) return {};
+  ResolveDateOrder(ctx);
   DocumentType(ctx);
   InvoiceNumber(ctx);
   Dates(ctx);
@@ -328,6 +413,36 @@ Recognition Recognizer::Impl::Run(const pdf::DocumentText& document) const {
   Iban(ctx);
   Currency(ctx);
   return std::move(ctx.result);
+}
+
+void Recognizer::Impl::ResolveDateOrder(Context& ctx) const {
+  // A date that reads only one way ("25/12/2024", "12/25/2024") shows the document's
+  // convention; without one, the language does: month-first in English, day-first elsewhere.
+  int day_first = 0, month_first = 0;
+  for (const auto& page : ctx.pages) {
+    for (const auto& cand : page.candidates) {
+      if (cand.type != ValueType::kDate) continue;
+      const auto orders =
+          PossibleDateOrders(WordsText(page.layout, cand.first_word, cand.last_word));
+      if (orders.size() != 1) continue;
+      (orders.front() == DateOrder::kDayFirst ? day_first : month_first)++;
+    }
+  }
+  DateOrder order = DateOrder::kDayFirst;
+  if (month_first > 0 && day_first == 0) {
+    order = DateOrder::kMonthFirst;
+  } else if (month_first == 0 && day_first == 0 && PageLanguage(ctx.pages.front().layout) == "en") {
+    order = DateOrder::kMonthFirst;
+  }
+  if (order == DateOrder::kDayFirst) return;
+  for (auto& page : ctx.pages) {
+    for (auto& cand : page.candidates) {
+      if (cand.type != ValueType::kDate) continue;
+      const std::string text = WordsText(page.layout, cand.first_word, cand.last_word);
+      if (PossibleDateOrders(text).size() != 2) continue;
+      if (auto date = ParseDate(text, order)) cand.value = date->ToIso();
+    }
+  }
 }
 
 void Recognizer::Impl::DocumentType(Context& ctx) const {
@@ -447,8 +562,15 @@ void Recognizer::Impl::Dates(Context& ctx) const {
       if (cand.type != ValueType::kDate) continue;
       const Label* issue_label = nullptr;
       const Label* due_label = nullptr;
-      double is = BestLabel(page, Cue::kIssueDate, cand.first_word, cand.last_word, IsDateCue,
-                            &issue_label);
+      double is = 0;
+      for (const auto& label : page.labels) {
+        if (label.cue() != Cue::kIssueDate || !AnnouncesInvoiceDate(page, label)) continue;
+        const double s = LabelScore(page, label, cand.first_word, cand.last_word, IsDateCue);
+        if (s > is) {
+          is = s;
+          issue_label = &label;
+        }
+      }
       const double ds =
           BestLabel(page, Cue::kDueDate, cand.first_word, cand.last_word, IsDateCue, &due_label);
       // "Facture n° 12 du 15/03/2024": a date on the invoice number's line is its date.
@@ -732,11 +854,27 @@ void Recognizer::Impl::Identifiers(Context& ctx) const {
   };
   std::map<Field, std::pair<Option, bool>> chosen;
   for (const auto& slot : slots) {
+    // A French business has one VAT number, derived from its SIREN: once the party's SIRET or
+    // SIREN is chosen, the VAT number that carries it is the party's, and a French one carrying
+    // another SIREN is someone else's (a tax representative's, a group's).
+    std::string party_siren;
+    if (slot.type == ValueType::kVat) {
+      const Field siret = slot.party == Party::kSeller ? Field::kSellerSiret : Field::kBuyerSiret;
+      const Field siren = slot.party == Party::kSeller ? Field::kSellerSiren : Field::kBuyerSiren;
+      if (chosen.count(siret)) party_siren = chosen[siret].first.value.substr(0, 9);
+      if (party_siren.empty() && chosen.count(siren)) party_siren = chosen[siren].first.value;
+    }
+    auto siren_fit = [&](size_t k) {
+      if (party_siren.empty()) return 0.0;
+      if (VatMatchesSiren(options[k].value, party_siren)) return 0.5;
+      return SirenOfVat(options[k].value).empty() ? 0.0 : -0.3;
+    };
     int best = -1;
     for (size_t i = 0; i < options.size(); ++i) {
       if (types[i] != slot.type || options[i].party != slot.party) continue;
       auto weight = [&](size_t k) {
-        return options[k].score + (tied[k] ? 0.2 : 0) + (options[k].party_explicit ? 0.1 : 0);
+        return options[k].score + (tied[k] ? 0.2 : 0) + (options[k].party_explicit ? 0.1 : 0) +
+               siren_fit(k);
       };
       const double s = weight(i);
       const double b = best < 0 ? -1 : weight(best);
@@ -797,11 +935,16 @@ bool Recognizer::Impl::IsNameLike(const PageData& page, int segment, std::string
     if (NonNameWords().count(t) && tokens.size() <= 3) return false;
   }
   if (NonNameWords().count(tokens.front())) return false;
-  // A line that starts with one of our labels is a label line, not a name.
-  for (const auto& label : page.labels) {
-    if (label.segment == segment && label.first_word == seg.words.front() &&
-        label.keyword->strength >= 0.5) {
-      return false;
+  // A street line is the address under a name, never the name ("Lieferantenstraße 20").
+  if (IsStreetLine(tokens)) return false;
+  // A line that starts with one of our labels is a label line, not a name; unless it ends with a
+  // legal form, which only a company name does ("Lieferant GmbH", "Client Services SARL").
+  if (!LegalForms().count(tokens.back())) {
+    for (const auto& label : page.labels) {
+      if (label.segment == segment && label.first_word == seg.words.front() &&
+          label.keyword->strength >= 0.5) {
+        return false;
+      }
     }
   }
   // Candidates (dates, amounts, identifiers) are not names.
@@ -810,6 +953,42 @@ bool Recognizer::Impl::IsNameLike(const PageData& page, int segment, std::string
   }
   *name = text;
   return true;
+}
+
+std::optional<Option> Recognizer::Impl::LetterheadSeller(const Context& ctx, const PageData& page,
+                                                         int p) const {
+  const auto& layout = page.layout;
+  // A page with a seller heading says where the seller is; no need to guess from a letterhead.
+  for (const auto& label : page.labels) {
+    if (label.cue() == Cue::kSellerParty) return std::nullopt;
+  }
+  for (Field field : {Field::kSellerSiret, Field::kSellerVat, Field::kSellerSiren}) {
+    const FoundValue* found = ctx.result.Find(field);
+    if (!found || found->page != layout.page_number) continue;
+    if (found->box.y0 > 0.3 * layout.height) continue;
+    // The block of the identifier, and the first segment of that block.
+    int block = -1;
+    for (const auto& seg : layout.segments) {
+      if (HorizontalOverlap(seg.box, found->box) > 0 &&
+          VerticalOverlap(seg.box, found->box) > 0.5) {
+        block = seg.block;
+        break;
+      }
+    }
+    if (block < 0) continue;
+    for (size_t s = 0; s < layout.segments.size(); ++s) {
+      const Segment& seg = layout.segments[s];
+      if (seg.block != block) continue;
+      std::string name;
+      if (PartyOfSegment(page, static_cast<int>(s), nullptr) == Party::kBuyer) return std::nullopt;
+      // Only the block's first line, at the top of the page, can be its name.
+      if (seg.box.y0 > 0.15 * layout.height || !IsNameLike(page, static_cast<int>(s), &name)) {
+        return std::nullopt;
+      }
+      return Option{name, 0.75, p, seg.box, ""};
+    }
+  }
+  return std::nullopt;
 }
 
 void Recognizer::Impl::Names(Context& ctx) const {
@@ -872,10 +1051,17 @@ void Recognizer::Impl::Names(Context& ctx) const {
         }
       }
     }
-    // Postal addresses: the party's name sits just above its street line (a contact person may
-    // come between: a line with a legal form wins over a nearer one without).
+    // Postal addresses: the party's name heads its address, above the street line; a contact
+    // person or a department may come between (NF Z 10-011 puts the name first), so the
+    // topmost name of the address wins, and a line with a legal form over any other. A courtesy
+    // title ("Herrn", "Monsieur") opens the addressee's address: a letter never greets its
+    // sender. A heading of none of our parties ("Adresse de livraison") puts the block aside.
     std::set<int> blocks_seen;
-    int unassigned = 0;
+    // A letterhead holding the seller's own identifiers names the seller: then every unclaimed
+    // address is the addressee's.
+    const std::optional<Option> letterhead = LetterheadSeller(ctx, page, static_cast<int>(p));
+    if (letterhead) seller.push_back(*letterhead);
+    int unassigned = letterhead ? 1 : 0;
     for (size_t s = 0; s < layout.segments.size(); ++s) {
       const Segment& street = layout.segments[s];
       if (!IsStreetLine(layout.words[street.words.front()].tokens.empty()
@@ -885,24 +1071,62 @@ void Recognizer::Impl::Names(Context& ctx) const {
         continue;
       }
       int chosen = -1;
-      bool chosen_legal = false;
-      for (int l = street.line - 1; l >= 0 && l >= street.line - 3; --l) {
+      bool chosen_legal = false, greeted = false, set_aside = false;
+      double top = street.box.y0;
+      for (int l = street.line - 1; l >= 0 && l >= street.line - 4 && !greeted && !set_aside; --l) {
+        bool stop = false;
         for (int t : layout.lines[l].segments) {
           const Segment& seg = layout.segments[t];
           if (std::abs(seg.box.x0 - street.box.x0) > 2 * layout.typical_height &&
               HorizontalOverlap(seg.box, street.box) <= 0) {
             continue;
           }
-          if (street.box.y0 - seg.box.y1 > 4 * layout.typical_height) continue;
+          // The lines of one address follow each other closely.
+          if (top - seg.box.y1 > 1.5 * layout.typical_height) {
+            stop = true;
+            break;
+          }
+          top = seg.box.y0;
+          const auto tokens = NormalizeTokens(seg.text);
+          if (!tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const auto& t) {
+                return CourtesyTitles().count(t) > 0;
+              })) {
+            greeted = true;
+            break;
+          }
           std::string name;
-          if (!IsNameLike(page, t, &name)) continue;
+          const bool name_like = IsNameLike(page, t, &name);
+          if (!name_like && IsCaptionOnly(layout, page.labels, t)) {
+            // The address's heading: ours says whose it is; another sets the block aside.
+            bool ours = false;
+            for (const auto& label : page.labels) {
+              ours = ours || (label.segment == t && (label.cue() == Cue::kSellerParty ||
+                                                     label.cue() == Cue::kBuyerParty));
+            }
+            set_aside = !ours;
+            stop = true;
+            break;
+          }
+          if (!name_like) {
+            // Only the name lines right above the street belong to the address.
+            stop = chosen >= 0;
+            if (stop) break;
+            continue;
+          }
           bool legal = false;
           for (const auto& tok : NormalizeTokens(name)) legal = legal || LegalForms().count(tok);
-          if (chosen < 0 || (legal && !chosen_legal)) {
-            chosen = t;
-            chosen_legal = legal;
+          if (chosen < 0 || legal || !chosen_legal) {
+            if (!(chosen_legal && !legal)) {
+              chosen = t;
+              chosen_legal = legal;
+            }
           }
         }
+        if (stop) break;
+      }
+      if (set_aside) {
+        blocks_seen.insert(street.block);
+        continue;
       }
       if (chosen < 0) continue;
       blocks_seen.insert(street.block);
@@ -911,7 +1135,10 @@ void Recognizer::Impl::Names(Context& ctx) const {
       const Label* heading = nullptr;
       Party party = PartyOfSegment(page, chosen, &heading);
       double score = 0.9;
-      if (party == Party::kUnknown) {
+      if (party == Party::kUnknown && greeted) {
+        party = Party::kBuyer;
+        score = 0.7;
+      } else if (party == Party::kUnknown) {
         // Letterheads put the sender first; the next unclaimed address is the addressee.
         party = unassigned++ == 0 ? Party::kSeller : Party::kBuyer;
         score = party == Party::kSeller ? 0.6 : 0.5;

@@ -168,6 +168,112 @@ TEST(RecognizerTest, BuyerIdentifiersInTheBuyerBlock) {
   EXPECT_LT(r.Find(Field::kSellerSiret)->confidence, 0.9);
 }
 
+TEST(RecognizerTest, StreetLineIsNeverTheName) {
+  PageBuilder b;
+  b.Phrase(40, 40, "Verkäufer:");
+  b.Phrase(40, 52, "Lieferant GmbH");
+  b.Phrase(40, 64, "Lieferantenstraße 20");
+  b.Phrase(40, 76, "80333 München");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kSellerName), "Lieferant GmbH");
+}
+
+TEST(RecognizerTest, SellerVatIsTheOneCarryingTheSellerSiren) {
+  PageBuilder b;
+  b.Phrase(40, 40, "ACME SAS");
+  b.Phrase(40, 52, "SIRET : 85236974300012");
+  b.Phrase(40, 64, "N° TVA intra : FR 91 852 369 743");
+  b.Phrase(40, 800, "Groupe Mère - N° TVA : FR32 123 456 789");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kSellerVat), "FR91852369743");
+}
+
+TEST(RecognizerTest, PeriodStartIsNotTheInvoiceDate) {
+  PageBuilder b;
+  b.Phrase(400, 40, "FACTURE");
+  b.Phrase(400, 52, "20/09/2023");
+  b.Phrase(40, 300, "Chambre du 09/08/2023 au 15/08/2023");
+  b.Phrase(40, 400, "Gemäß Ihres Schreibens vom 10.09.2023 erhalten Sie");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kIssueDate), "2023-09-20");
+}
+
+TEST(RecognizerTest, TitleLineDatesTheInvoice) {
+  PageBuilder b;
+  b.Phrase(40, 40, "Rechnung Nr. 471102 vom 05.03.2018");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kIssueDate), "2018-03-05");
+}
+
+TEST(RecognizerTest, EnglishDocumentReadsAmbiguousDatesMonthFirst) {
+  PageBuilder b;
+  b.Phrase(40, 40, "Invoice Date : 11/03/2017");
+  b.Phrase(40, 52, "Due Date : 12/03/2017");
+  b.Phrase(40, 100, "Please pay the amount due to the account below, with your invoice number.");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kIssueDate), "2017-11-03");
+  EXPECT_EQ(Value(r, Field::kDueDate), "2017-12-03");
+}
+
+TEST(RecognizerTest, UnambiguousDateSetsTheOrderOverTheLanguage) {
+  PageBuilder b;
+  b.Phrase(40, 40, "Invoice Date : 11/03/2017");
+  b.Phrase(40, 52, "Due Date : 25/03/2017");
+  b.Phrase(40, 100, "Please pay the amount due to the account below, with your invoice number.");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kIssueDate), "2017-03-11");
+}
+
+TEST(RecognizerTest, HyphenatedCompoundIsItsLabel) {
+  PageBuilder b;
+  b.Phrase(40, 40, "Beleg-Datum : 16.09.2013");
+  b.Phrase(40, 52, "Lieferschein vom 05.08.2013");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kIssueDate), "2013-09-16");
+  EXPECT_EQ(r.Find(Field::kIssueDate)->anchor, "Beleg-Datum");
+}
+
+TEST(RecognizerTest, LetterheadWithIdentifiersNamesTheSeller) {
+  PageBuilder b;
+  b.Phrase(100, 30, "Au bon moulin SARL - 12 chemin de l'olive - 84340 Malaucène");
+  b.Phrase(100, 42, "TVA : FR91852369743 - SIRET : 85236974300012");
+  b.Phrase(320, 130, "Ma jolie boutique");
+  b.Phrase(320, 142, "Alexandre Payet");
+  b.Phrase(320, 154, "35 rue de la République");
+  b.Phrase(320, 166, "69001 Lyon");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kSellerName), "Au bon moulin SARL");
+  // The addressee's name heads its address, above the contact person.
+  EXPECT_EQ(Value(r, Field::kBuyerName), "Ma jolie boutique");
+}
+
+TEST(RecognizerTest, CourtesyTitleOpensTheAddresseesAddress) {
+  PageBuilder b;
+  b.Phrase(40, 100, "Herrn");
+  b.Phrase(40, 112, "Max Mustermann");
+  b.Phrase(40, 124, "Musterstr. 11");
+  b.Phrase(40, 136, "12346 Bad Musterhausen");
+  b.Phrase(40, 200, "Muster Versicherung");
+  b.Phrase(40, 212, "Musterstr. 12");
+  b.Phrase(40, 224, "12345 Musterstadt");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kBuyerName), "Max Mustermann");
+  EXPECT_EQ(Value(r, Field::kSellerName), "Muster Versicherung");
+}
+
+TEST(RecognizerTest, DeliveryAddressBelongsToNeitherParty) {
+  PageBuilder b;
+  b.Phrase(40, 40, "ACME SAS - 3 rue Neuve - 75001 Paris");
+  b.Phrase(40, 52, "SIRET : 85236974300012");
+  b.Phrase(40, 120, "Adresse de livraison");
+  b.Phrase(40, 132, "Entrepôt Nord");
+  b.Phrase(40, 144, "8 rue du Port");
+  b.Phrase(320, 132, "Boutique Martin");
+  b.Phrase(320, 144, "35 rue de la République");
+  const Recognition r = Recognizer().Recognize(b.Document());
+  EXPECT_EQ(Value(r, Field::kBuyerName), "Boutique Martin");
+}
+
 TEST(RecognizerTest, NothingFoundNothingGuessed) {
   PageBuilder b;
   b.Phrase(40, 40, "Lorem ipsum dolor sit amet");

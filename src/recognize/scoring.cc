@@ -41,6 +41,18 @@ std::vector<Label> FindLabels(const PageLayout& layout, const KeywordLexicon& le
       // A keyword must start at a word's start: "HT" inside "PrixHT" is not the label "HT",
       // but "N°" split into "no" still is.
       if (match && pos > 0 && token_word[pos - 1] == token_word[pos]) match.reset();
+      // German and Dutch compounds are written joined or hyphenated alike: "Beleg-Datum" is
+      // "Belegdatum", "Rechnungs-Nr." is "Rechnungsnr".
+      if (pos == 0 || token_word[pos - 1] != token_word[pos]) {
+        size_t end = pos;
+        std::string joined;
+        while (end < tokens.size() && token_word[end] == token_word[pos]) joined += tokens[end++];
+        if (end - pos > 1 && (!match || match->length < end - pos)) {
+          if (auto whole = lexicon.LongestAt({joined}, 0)) {
+            match = KeywordLexicon::Match{whole->keyword, end - pos};
+          }
+        }
+      }
       if (!match) {
         ++pos;
         continue;

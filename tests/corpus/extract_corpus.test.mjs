@@ -18,6 +18,9 @@ const AMOUNTS = new Set(['total_without_vat', 'total_vat', 'total_with_vat', 'am
 const COMPACT = new Set(['seller_vat', 'buyer_vat', 'iban', 'currency', 'seller_siret',
   'buyer_siret', 'seller_siren', 'buyer_siren']);
 const NAMES = new Set(['seller_name', 'buyer_name']);
+const NAME_TITLE = /^(herrn?|frau|monsieur|madame|mademoiselle|mme|mlle|m|mr|mrs|ms|dhr|mevr) /;
+const NAME_LEGAL_FORM = new RegExp(' (sarl|sas|sasu|sa|eurl|sci|snc|gmbh|ag|kg|ug|ltd|limited|llc|inc|plc|' +
+                                   'corp|bv|nv|srl|spa)$');
 
 // Both sides in one comparable form; null when the truth has no usable value.
 export function normalise(field, value) {
@@ -27,7 +30,15 @@ export function normalise(field, value) {
   if (COMPACT.has(field)) return text.replace(/\s+/g, '').toUpperCase();
   text = text.toLowerCase().replace(/\s+/g, ' ');
   // A name may be printed with other punctuation than the XML's ("SARL" vs "S.A.R.L.", commas).
-  if (NAMES.has(field)) return text.replace(/[.,;:'"’()\-]/g, '').replace(/\s+/g, ' ').trim();
+  if (NAMES.has(field)) {
+    const name = text.replace(/[.,;:'"’()\-]/g, '').replace(/\s+/g, ' ').trim();
+    // A courtesy title before a person's name and a legal form after a company's name are not
+    // part of what identifies the party: "Herrn Max Mustermann" is "Max Mustermann", and
+    // "Au bon moulin SARL" is the XML's "Au bon moulin". Applied alike to both sides, and only
+    // when a name remains.
+    const stripped = name.replace(NAME_TITLE, '').replace(NAME_LEGAL_FORM, '').trim();
+    return stripped || name;
+  }
   return text;
 }
 
