@@ -36,8 +36,8 @@ printf '%-28s %8.1f invoices/s %8.1f pages/s  (%.2f s)\n' "pdftotext -layout (te
   "$(echo "$n / $pdftotext_s" | bc -l)" "$(echo "$pages / $pdftotext_s" | bc -l)" "$pdftotext_s"
 printf 'choral extract is %.1fx pdftotext per invoice\n' "$(echo "$pdftotext_s / $choral_s" | bc -l)"
 
-# A 200-page invoice: the corpus's longest native file, repeated.
-base="$corpus/pdf/synthetic/syn-04-groff-multipage.pdf"
+# A 200-page invoice: the first page of a Factur-X sample (fonts, logo, ICC profile), repeated.
+base="$corpus/pdf/fnfe-2026/Facture_F20260023-EXTENDED.pdf"
 qpdf --empty --pages $(for _ in $(seq 200); do printf '%s 1 ' "$base"; done) -- "$tmp/200.pdf"
 /usr/bin/time -v "$choral" extract --json "$tmp/200.pdf" >/dev/null 2>"$tmp/time.txt" || true
 # The worker is a child process: GNU time reports the largest of the process tree's members.
