@@ -21,15 +21,6 @@ core::Error Unavailable(const std::string& what, int error_number) {
   return {core::ErrorCode::kUnavailable, what + ": " + std::strerror(error_number)};
 }
 
-core::Status CheckName(std::string_view sha256) {
-  if (!IsSha256Hex(sha256)) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "blob name must be 64 lowercase hex characters (a SHA-256), got '" +
-                          std::string(sha256.substr(0, 80)) + "'");
-  }
-  return core::Ok();
-}
-
 // fsync on a folder makes the entries created or renamed in it durable (POSIX leaves a rename
 // in the page cache otherwise).
 core::Status SyncDirectory(const fs::path& dir) {
@@ -114,7 +105,7 @@ core::Result<std::string> FileBlobStore::Put(std::string_view bytes) {
 }
 
 core::Result<std::string> FileBlobStore::Get(std::string_view sha256) const {
-  if (auto valid = CheckName(sha256); !valid) return core::Fail(valid.error());
+  if (auto valid = CheckBlobName(sha256); !valid) return core::Fail(valid.error());
   return ReadFile(PathOf(sha256), sha256);
 }
 
@@ -134,7 +125,7 @@ core::Result<std::string> FileBlobStore::ReadFile(const fs::path& path, std::str
 }
 
 core::Result<bool> FileBlobStore::Exists(std::string_view sha256) const {
-  if (auto valid = CheckName(sha256); !valid) return core::Fail(valid.error());
+  if (auto valid = CheckBlobName(sha256); !valid) return core::Fail(valid.error());
   std::error_code ec;
   bool exists = fs::exists(PathOf(sha256), ec);
   if (ec) return core::Fail(core::ErrorCode::kUnavailable, "cannot check blob: " + ec.message());

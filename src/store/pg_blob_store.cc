@@ -39,15 +39,6 @@ core::Result<std::string> FromHex(std::string_view hex) {
   return bytes;
 }
 
-core::Status CheckName(std::string_view sha256) {
-  if (!IsSha256Hex(sha256)) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      "blob name must be 64 lowercase hex characters (a SHA-256), got '" +
-                          std::string(sha256.substr(0, 80)) + "'");
-  }
-  return core::Ok();
-}
-
 // Runs `run` on a pooled session in autocommit mode (each statement its own transaction).
 core::Status OnSession(const SessionPool& pool, std::string_view what,
                        const std::function<void(soci::session&)>& run) {
@@ -78,7 +69,7 @@ core::Result<std::string> PgBlobStore::Put(std::string_view bytes) {
 }
 
 core::Result<std::string> PgBlobStore::Get(std::string_view sha256) const {
-  if (auto valid = CheckName(sha256); !valid) return core::Fail(valid.error());
+  if (auto valid = CheckBlobName(sha256); !valid) return core::Fail(valid.error());
   std::string name(sha256), hex;
   bool found = false;
   auto status = OnSession(pool_, "reading blob", [&](soci::session& sql) {
@@ -92,7 +83,7 @@ core::Result<std::string> PgBlobStore::Get(std::string_view sha256) const {
 }
 
 core::Result<bool> PgBlobStore::Exists(std::string_view sha256) const {
-  if (auto valid = CheckName(sha256); !valid) return core::Fail(valid.error());
+  if (auto valid = CheckBlobName(sha256); !valid) return core::Fail(valid.error());
   std::string name(sha256);
   long long count = 0;
   auto status = OnSession(pool_, "checking blob", [&](soci::session& sql) {

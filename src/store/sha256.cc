@@ -32,4 +32,13 @@ bool IsSha256Hex(std::string_view text) {
   return true;
 }
 
+core::Status CheckBlobName(std::string_view sha256) {
+  if (!IsSha256Hex(sha256)) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "blob name must be 64 lowercase hex characters (a SHA-256), got '" +
+                          std::string(sha256.substr(0, 80)) + "'");
+  }
+  return core::Ok();
+}
+
 }  // namespace choral::store
