@@ -424,7 +424,14 @@ std::vector<Candidate> FindCandidates(const PageLayout& layout) {
        }},
       {ValueType::kDate, 4,
        [](const std::string& t, Candidate* c) {
-         auto date = ParseDate(t);
+         // The end of a sentence: "Please remit until 2020-12-12."
+         std::string_view text = t;
+         while (text.size() > 1 &&
+                (text.back() == '.' || text.back() == ',' || text.back() == ';') &&
+                IsDigit(text[text.size() - 2])) {
+           text.remove_suffix(1);
+         }
+         auto date = ParseDate(text);
          if (!date) return false;
          c->value = date->ToIso();
          return true;
@@ -509,6 +516,24 @@ std::vector<Candidate> FindCandidates(const PageLayout& layout) {
                               words[i + n - 1],
                               layout.words[words[i]].box};
           if (!parser.parse(text, &candidate)) continue;
+          // A longer run failing its checksum ("FR14 ... 606 - BIC") yields to a shorter one
+          // from the same word that passes it.
+          for (size_t shorter = n - 1; !candidate.checked && shorter >= 1; --shorter) {
+            std::string prefix;
+            for (size_t k = i; k < i + shorter; ++k) {
+              if (k > i) prefix += ' ';
+              prefix += layout.words[words[k]].text;
+            }
+            Candidate checked = candidate;
+            checked.checked = true;
+            checked.type = parser.type;
+            if (parser.parse(prefix, &checked) && checked.checked) {
+              checked.last_word = words[i + shorter - 1];
+              candidate = std::move(checked);
+              n = shorter;
+              break;
+            }
+          }
           for (size_t k = i; k < i + n; ++k) {
             candidate.box = Union(candidate.box, layout.words[words[k]].box);
           }

@@ -106,8 +106,10 @@ void KeywordLexicon::Add(std::string_view phrase, Cue cue, double strength, Part
 
 KeywordLexicon::KeywordLexicon() {
   // Invoice number. "N°" normalises to "no", "Nr." to "nr".
-  for (const char* title : {"facture", "invoice", "rechnung", "avoir", "credit note", "gutschrift",
-                            "note de credit", "facture d'avoir", "handelsrechnung"}) {
+  for (const char* title :
+       {"facture", "invoice", "rechnung", "avoir", "credit note", "gutschrift", "note de credit",
+        "facture d'avoir", "handelsrechnung", "schlussrechnung", "abschlagsrechnung",
+        "teilrechnung", "baurechnung", "sammelrechnung", "factuur"}) {
     const std::string t = title;
     for (const char* suffix : {" no", " n", " nr", " number", " numero", " num", " nummer"}) {
       Add(t + suffix, Cue::kInvoiceNumber);
@@ -134,6 +136,10 @@ KeywordLexicon::KeywordLexicon() {
   Add("facture", Cue::kInvoiceTitle, 0.7);
   Add("rechnung", Cue::kInvoiceTitle, 0.7);
   Add("handelsrechnung", Cue::kInvoiceTitle, 0.7);
+  for (const char* title :
+       {"schlussrechnung", "abschlagsrechnung", "teilrechnung", "baurechnung", "sammelrechnung"}) {
+    Add(title, Cue::kInvoiceTitle, 0.7);
+  }
   Add("factuur", Cue::kInvoiceTitle, 0.7);
   Add("numero", Cue::kInvoiceNumber, 0.5);
   Add("number", Cue::kInvoiceNumber, 0.35);
@@ -154,14 +160,15 @@ KeywordLexicon::KeywordLexicon() {
   }
 
   // Dates.
-  for (const char* phrase : {"date de facture",   "date de la facture", "date facture",
-                             "date d'emission",   "date emission",      "date de facturation",
-                             "date de l'avoir",   "date avoir",         "emise le",
-                             "emis le",           "facture du",         "fait le",
-                             "invoice date",      "date of issue",      "issue date",
-                             "issued on",         "date issued",        "billing date",
-                             "rechnungsdatum",    "gutschriftsdatum",   "belegdatum",
-                             "ausstellungsdatum", "factuurdatum",       "date of invoice"}) {
+  for (const char* phrase : {"date de facture", "date de la facture", "date facture",
+                             "date d'emission", "date emission",      "date de facturation",
+                             "date de l'avoir", "date avoir",         "emise le",
+                             "emis le",         "facture du",         "fait le",
+                             "invoice date",    "date of issue",      "issue date",
+                             "issued on",       "date issued",        "billing date",
+                             "issued at",       "rechnungsdatum",     "gutschriftsdatum",
+                             "belegdatum",      "ausstellungsdatum",  "factuurdatum",
+                             "date of invoice"}) {
     Add(phrase, Cue::kIssueDate);
   }
   // "Date" alone on an invoice is its date more often than not; qualified dates have their own
@@ -191,6 +198,17 @@ KeywordLexicon::KeywordLexicon() {
                              "due on",
                              "due by",
                              "pay by",
+                             "date de prelevement",
+                             "preleve le",
+                             "prelevement le",
+                             "debit date",
+                             "abbuchungsdatum",
+                             "abbuchung am",
+                             "einzugsdatum",
+                             "pay until",
+                             "payable until",
+                             "remit by",
+                             "remit until",
                              "payable by",
                              "date due",
                              "faellig",
@@ -199,6 +217,8 @@ KeywordLexicon::KeywordLexicon() {
                              "falligkeit",
                              "faelligkeitsdatum",
                              "falligkeitsdatum",
+                             "faelligkeitstag",
+                             "falligkeitstag",
                              "zahlbar bis",
                              "zahlungsziel",
                              "netto bis",
@@ -254,6 +274,11 @@ KeywordLexicon::KeywordLexicon() {
                              "total sans tva"}) {
     Add(phrase, Cue::kTotalWithoutVat);
   }
+  // The taxable base of a VAT breakdown: the total without VAT when there is one rate.
+  for (const char* phrase :
+       {"grondslag", "bemessungsgrundlage", "taxable amount", "base imposable"}) {
+    Add(phrase, Cue::kTotalWithoutVat, 0.6);
+  }
   Add("ht", Cue::kTotalWithoutVat, 0.5);
   Add("netto", Cue::kTotalWithoutVat, 0.5);
   Add("sous total", Cue::kTotalWithoutVat, 0.8);
@@ -281,6 +306,27 @@ KeywordLexicon::KeywordLexicon() {
         "montant de l'avoir"}) {
     Add(phrase, Cue::kTotalWithVat);
   }
+  // A VAT word qualified by "excluding" or "including" ("Summe netto (excl. USt.)", "Betrag inkl.
+  // MwSt.", "hors TVA") names a total, not the VAT: it must not take the total's value.
+  for (const char* vat : {"ust", "mwst", "vat", "tax", "tva", "btw", "taxes", "taxe"}) {
+    const std::string v = vat;
+    for (const char* without : {"excl ", "exkl ", "excluding ", "zzgl ", "hors ", "plus ",
+                                "exclusief ", "exclusive of ", "before "}) {
+      Add(without + v, Cue::kTotalWithoutVat, 0.5);
+    }
+    for (const char* with : {"inkl ", "incl ", "including ", "inclusief ", "inclusive of ", "mit ",
+                             "incluse ", "comprise ", "toutes "}) {
+      Add(with + v, Cue::kTotalWithVat, 0.5);
+    }
+  }
+  // Insurance premiums ("Beitrag") bear the insurance tax ("Versicherungsteuer") instead of VAT.
+  Add("gesamtbeitrag", Cue::kTotalWithoutVat, 0.7);
+  Add("nettobeitrag", Cue::kTotalWithoutVat, 0.8);
+  Add("versicherungsteuer", Cue::kTotalVat, 0.8);
+  Add("versicherungssteuer", Cue::kTotalVat, 0.8);
+  Add("rechnungsbeitrag", Cue::kTotalWithVat, 0.8);
+  Add("bruttobeitrag", Cue::kTotalWithVat, 0.8);
+  Add("zu zahlender beitrag", Cue::kAmountDue);
   Add("ttc", Cue::kTotalWithVat, 0.6);
   Add("total", Cue::kTotalWithVat, 0.55);
   Add("brutto", Cue::kTotalWithVat, 0.5);
@@ -300,6 +346,14 @@ KeywordLexicon::KeywordLexicon() {
         "paid amount", "amount paid", "deposit", "anzahlung", "anzahlungen",
         "erhaltene anzahlungen", "bereits gezahlt", "bereits bezahlt", "vorauszahlung"}) {
     Add(phrase, Cue::kPrepaid);
+  }
+
+  for (const char* phrase :
+       {"solde anterieur", "solde precedent", "arrieres", "impayes anterieurs", "previous balance",
+        "balance brought forward", "balance forward", "outstanding balance", "offene zahlungen",
+        "offene posten", "ausstehende forderung", "ausstehende forderungen", "vorheriger saldo",
+        "openstaand saldo", "vorig saldo"}) {
+    Add(phrase, Cue::kOutstanding);
   }
 
   // Parties: headings of the blocks that hold each party's name, address and identifiers.
@@ -329,6 +383,8 @@ KeywordLexicon::KeywordLexicon() {
                              "destinataire",
                              "acheteur",
                              "facture a",
+                             "facturer a",
+                             "a facturer a",
                              "factured a",
                              "adresse de facturation",
                              "adresse du client",
@@ -415,6 +471,13 @@ KeywordLexicon::KeywordLexicon() {
       Add(std::string(label) + " " + qualifier, cue, 1, party);
       Add(std::string(label) + " du " + qualifier, cue, 1, party);
     }
+    // English puts the party first: "Customer VAT Number", "Supplier VAT No".
+    for (const auto& [qualifier, party] :
+         {std::pair{"customer", Party::kBuyer}, std::pair{"buyer", Party::kBuyer},
+          std::pair{"supplier", Party::kSeller}, std::pair{"seller", Party::kSeller},
+          std::pair{"vendor", Party::kSeller}}) {
+      Add(std::string(qualifier) + " " + label, cue, 1, party);
+    }
   }
   Add("iban", Cue::kIban);
   Add("iban nr", Cue::kIban);
@@ -430,9 +493,12 @@ KeywordLexicon::KeywordLexicon() {
   Add("montants en", Cue::kCurrency);
 
   // Chorus Pro references.
-  for (const char* phrase : {"code service", "service executant", "code du service",
-                             "service destinataire", "code service executant", "buyer reference",
-                             "leitweg id", "leitwegid", "reference acheteur", "service"}) {
+  for (const char* phrase :
+       {"code service", "service executant", "code du service", "service destinataire",
+        "code service executant", "buyer reference", "leitweg id", "leitwegid",
+        "reference acheteur", "service", "ihr zeichen", "referenz des kaufers",
+        "referenz des kaeufers", "kauferreferenz", "kaeuferreferenz", "buyer s reference",
+        "customer reference"}) {
     Add(phrase, Cue::kBuyerReference,
         std::string_view(phrase) == "service" || std::string_view(phrase) == "reference acheteur"
             ? 0.6
@@ -447,6 +513,10 @@ KeywordLexicon::KeywordLexicon() {
                              "engagement no",
                              "no de l'engagement",
                              "engagement juridique",
+                             "numero d'engagement juridique",
+                             "no d'engagement juridique",
+                             "n d'engagement juridique",
+                             "no engagement juridique",
                              "ej",
                              "no ej",
                              "bon de commande",
@@ -461,6 +531,7 @@ KeywordLexicon::KeywordLexicon() {
                              "po number",
                              "po no",
                              "order no",
+                             "order id",
                              "order number",
                              "order ref",
                              "order reference",
@@ -473,6 +544,8 @@ KeywordLexicon::KeywordLexicon() {
                              "ihre bestellung",
                              "bestellnr",
                              "votre commande",
+                             "your reference",
+                             "your ref",
                              "ref commande",
                              "reference commande",
                              "bestelnummer",
@@ -481,8 +554,11 @@ KeywordLexicon::KeywordLexicon() {
     const std::string_view p = phrase;
     // The engagement number is what Chorus Pro asks for; a purchase order is second best.
     const bool engagement = p.find("engagement") != p.npos || p == "ej" || p == "no ej";
+    // The supplier's own order number ("Auftragsnummer", the order confirmation) is a weaker
+    // sign of the buyer's purchase order than "Bestellnummer".
     const bool weak = p == "commande" || p == "bc" || p == "po" || p == "bestellung" ||
-                      p == "votre reference" || p == "vos references";
+                      p == "votre reference" || p == "vos references" || p == "your reference" ||
+                      p == "your ref" || p == "auftragsnummer" || p == "auftrag nr";
     Add(phrase, Cue::kOrderReference, engagement ? 1 : weak ? 0.6 : 0.85);
   }
   for (const char* phrase :
@@ -500,21 +576,22 @@ KeywordLexicon::KeywordLexicon() {
        {"client no", "no client", "no de client", "n de client", "numero de client", "code client",
         "numero client", "customer no", "customer number", "customer id", "account number",
         "kundennummer", "kunden nr", "kundennr", "bon de livraison", "no bon de livraison",
-        "date de livraison", "delivery date", "lieferdatum", "leistungsdatum",
-        "liefer und leistungsdatum", "date de commande", "order date", "bestelldatum", "tel",
-        "telephone", "phone", "fax", "mobile", "email", "e mail", "bic", "swift", "capital", "ape",
-        "naf", "code ape", "steuernummer", "steuernr", "st nr", "handelsregister", "handelsreg",
-        "hrb", "blz", "kontonr", "konto", "gln", "ean", "id", "page", "seite", "taux", "rate",
-        "base", "quantite", "qte", "quantity", "menge", "prix unitaire", "unit price", "remise",
-        "discount", "rabatt", "ref comptable", "reference avis de paiement", "date de reception",
-        "bon de reception", "no bon de reception", "periode", "period", "zeitraum",
-        "leistungszeitraum", "escompte", "skonto", "conditions de paiement", "payment terms",
-        "zahlungsbedingungen", "mode de paiement", "moyen de paiement", "globale nummer",
-        "bestellung vom", "auftrag vom", "lieferschein vom", "lieferung vom", "commande du",
-        "bon de commande du", "livraison du", "dated order", "nummer", "date de commande",
-        "date de debut", "date de fin", "du au", "facture associee", "date de facture associee",
-        "no de facture associee", "facture d'origine", "date de la commande", "vertrag vom",
-        "vertragsnummer vom",
+        "date de livraison", "delivery date", "date of delivery", "date of supply", "lieferdatum",
+        "leistungsdatum", "liefer und leistungsdatum", "date de commande", "order date",
+        "bestelldatum", "tel", "telephone", "phone", "fax", "mobile", "email", "e mail", "bic",
+        "swift", "capital", "ape", "naf", "code ape", "steuernummer", "steuernr", "st nr",
+        "handelsregister", "handelsreg", "hrb", "blz", "kontonr", "konto", "gln", "ean", "id",
+        "page", "seite", "taux", "rate", "base", "quantite", "qte", "quantity", "menge",
+        "prix unitaire", "unit price", "remise", "discount", "rabatt", "ref comptable",
+        "reference avis de paiement", "date de reception", "bon de reception",
+        "no bon de reception", "periode", "period", "zeitraum", "leistungszeitraum",
+        "rechnungszeitraum", "abrechnungszeitraum", "escompte", "skonto", "conditions de paiement",
+        "payment terms", "zahlungsbedingungen", "mode de paiement", "moyen de paiement",
+        "globale nummer", "bestellung vom", "auftrag vom", "lieferschein vom", "lieferung vom",
+        "commande du", "bon de commande du", "livraison du", "dated order", "nummer",
+        "date de commande", "date de debut", "date de fin", "du au", "facture associee",
+        "date de facture associee", "no de facture associee", "facture d'origine",
+        "date de la commande", "vertrag vom", "vertragsnummer vom",
         // Delivery addresses: a third party's block, neither seller nor buyer.
         "adresse de livraison", "livre a", "ship to", "shipping address", "delivery address",
         "deliver to", "lieferadresse", "lieferanschrift", "warenempfanger", "warenempfaenger",

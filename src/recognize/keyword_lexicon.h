@@ -26,6 +26,8 @@ enum class Cue {
   kTotalWithVat,       // "total TTC", "total", "gesamtbetrag"
   kAmountDue,          // "net à payer", "amount due", "zahlbetrag"
   kPrepaid,            // "acompte", "déjà payé", "anzahlung": what separates due from total
+  kOutstanding,        // "solde antérieur", "previous balance", "offene Zahlungen": earlier
+                       // amounts still owed, which the amount due may add to the total
   kSellerParty,        // a heading of the seller's block: "vendeur", "fournisseur", "verkäufer"
   kBuyerParty,         // a heading of the buyer's block: "client", "facturé à", "bill to"
   kSiret,              // "SIRET"

@@ -72,6 +72,30 @@ TEST(KeywordLexiconTest, KnowsEnglishAndGerman) {
   EXPECT_EQ(Longest(lexicon, "Gutschrift")->cue, Cue::kCreditNoteTitle);
 }
 
+TEST(KeywordLexiconTest, KnowsDutchInsuranceAndQualifiedTaxWords) {
+  KeywordLexicon lexicon;
+  EXPECT_EQ(Longest(lexicon, "Factuur nr")->cue, Cue::kInvoiceNumber);
+  EXPECT_EQ(Longest(lexicon, "Grondslag")->cue, Cue::kTotalWithoutVat);
+  EXPECT_EQ(Longest(lexicon, "BTW bedrag")->cue, Cue::kTotalVat);
+  EXPECT_EQ(Longest(lexicon, "Versicherungsteuer")->cue, Cue::kTotalVat);
+  EXPECT_EQ(Longest(lexicon, "Rechnungsbeitrag")->cue, Cue::kTotalWithVat);
+  EXPECT_EQ(Longest(lexicon, "zu zahlender Beitrag")->cue, Cue::kAmountDue);
+  EXPECT_EQ(Longest(lexicon, "excl. USt.")->cue, Cue::kTotalWithoutVat);
+  EXPECT_EQ(Longest(lexicon, "inkl. MwSt.")->cue, Cue::kTotalWithVat);
+  EXPECT_EQ(Longest(lexicon, "Fälligkeitstag")->cue, Cue::kDueDate);
+  EXPECT_EQ(Longest(lexicon, "Date de prélèvement")->cue, Cue::kDueDate);
+  EXPECT_EQ(Longest(lexicon, "Rechnungszeitraum")->cue, Cue::kOtherReference);
+  EXPECT_EQ(Longest(lexicon, "Offene Zahlungen")->cue, Cue::kOutstanding);
+  EXPECT_EQ(Longest(lexicon, "Solde antérieur")->cue, Cue::kOutstanding);
+  EXPECT_EQ(Longest(lexicon, "Numéro d'engagement juridique")->cue, Cue::kOrderReference);
+  EXPECT_EQ(Longest(lexicon, "Ihr Zeichen")->cue, Cue::kBuyerReference);
+  EXPECT_EQ(Longest(lexicon, "Auftragsnummer")->cue, Cue::kOrderReference);
+  EXPECT_LT(Longest(lexicon, "Auftragsnummer")->strength,
+            Longest(lexicon, "Bestellnummer")->strength);
+  EXPECT_EQ(Longest(lexicon, "Customer VAT Number")->party, Party::kBuyer);
+  EXPECT_EQ(Longest(lexicon, "Facturer à")->cue, Cue::kBuyerParty);
+}
+
 TEST(KeywordLexiconTest, NoMatchOnOrdinaryWords) {
   KeywordLexicon lexicon;
   EXPECT_EQ(Longest(lexicon, "Nougat"), nullptr);

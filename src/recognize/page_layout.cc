@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
 #include <utility>
 
 #include "recognize/keyword_lexicon.h"
@@ -12,11 +13,18 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Splits "Date:31/01/2022" into "Date:" and "31/01/2022" with boxes shared out by length; leaves
-// times ("12:30") and trailing colons alone.
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Splits "Date:31/01/2022" into "Date:" and "31/01/2022" and "UStID#DE123456789" into "UStID#"
+// and "DE123456789", with boxes shared out by length; leaves times ("12:30"), trailing colons
+// and a leading number sign ("#BLR-123") alone.
 void AddWord(const pdf::Word& word, std::vector<LayoutWord>* out) {
   const std::string& text = word.text;
-  const size_t colon = text.find(':');
+  size_t colon = text.find(':');
+  if (const size_t hash = text.find('#');
+      hash != std::string::npos && hash > 0 && hash < colon && IsLetter(text[hash - 1])) {
+    colon = hash;
+  }
   if (colon != std::string::npos && colon > 0 && colon + 1 < text.size() &&
       !(IsDigit(text[colon - 1]) && IsDigit(text[colon + 1]))) {
     const double split = word.box.x0 + word.box.width() * static_cast<double>(colon + 1) /
@@ -29,6 +37,25 @@ void AddWord(const pdf::Word& word, std::vector<LayoutWord>* out) {
     AddWord(left, out);
     AddWord(right, out);
     return;
+  }
+  // A column header's unit glued to it: "Gesamt/€", "Total/EUR".
+  if (const size_t slash = text.rfind('/'); slash != std::string::npos && slash > 0) {
+    const std::string_view unit = std::string_view(text).substr(slash + 1);
+    for (std::string_view currency :
+         {"\xE2\x82\xAC", "EUR", "$", "\xC2\xA3", "CHF", "USD", "GBP"}) {
+      if (unit == currency) {
+        const double split = word.box.x0 + word.box.width() * static_cast<double>(slash + 1) /
+                                               static_cast<double>(text.size());
+        pdf::Word left = word, right = word;
+        left.text = text.substr(0, slash + 1);
+        left.box.x1 = split;
+        right.text = std::string(unit);
+        right.box.x0 = split;
+        out->push_back(LayoutWord{left.text, left.box, NormalizeTokens(left.text), -1});
+        out->push_back(LayoutWord{right.text, right.box, NormalizeTokens(right.text), -1});
+        return;
+      }
+    }
   }
   out->push_back(LayoutWord{text, word.box, NormalizeTokens(text), -1});
 }

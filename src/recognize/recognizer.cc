@@ -55,7 +55,8 @@ double Clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
 bool IsAmountCue(Cue cue) {
   return cue == Cue::kTotalWithoutVat || cue == Cue::kTotalVat || cue == Cue::kTotalWithVat ||
-         cue == Cue::kAmountDue || cue == Cue::kPrepaid || cue == Cue::kOtherReference;
+         cue == Cue::kAmountDue || cue == Cue::kPrepaid || cue == Cue::kOutstanding ||
+         cue == Cue::kOtherReference;
 }
 bool IsDateCue(Cue cue) {
   return cue == Cue::kIssueDate || cue == Cue::kDueDate || cue == Cue::kOtherReference;
@@ -144,10 +145,17 @@ bool HasLetters(std::string_view s) {
   });
 }
 
+// "Ministère" announces a public buyer and starts its name ("Ministère des Armées").
+bool StartsName(const Keyword& keyword) {
+  return keyword.cue == Cue::kBuyerParty && keyword.tokens.size() == 1 &&
+         keyword.tokens.front() == "ministere";
+}
+
 // Cuts a line down to the name it starts with: "Au bon moulin SARL - 1242 chemin..." -> the part
 // before the dash; trailing colons and spaces go.
 std::string NamePart(std::string text) {
-  for (std::string_view cut : {" - ", " \xE2\x80\x93 ", " | ", ", ", " \xE2\x80\xA2 "}) {
+  for (std::string_view cut : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ", ", ",
+                               " \xE2\x80\xA2 ", " \xE2\x97\x8F ", " \xC2\xB7 "}) {
     const size_t at = text.find(cut);
     if (at != std::string::npos && at > 0) text = text.substr(0, at);
   }
@@ -227,10 +235,27 @@ const std::set<std::string, std::less<>>& NonNameWords() {
 
 const std::set<std::string, std::less<>>& LegalForms() {
   static const std::set<std::string, std::less<>> forms = {
-      "sarl", "sas", "sasu", "sa",  "eurl", "sci", "snc",     "scop", "selarl", "gmbh", "ag",
-      "kg",   "ohg", "ug",   "gbr", "ek",   "ltd", "limited", "llc",  "inc",    "plc",  "corp",
-      "bv",   "nv",  "sprl", "srl", "spa",  "ab",  "as",      "oy",   "sl",     "co"};
+      "sarl", "sas",  "sasu", "sa",   "eurl", "sci", "snc", "scop",    "selarl", "gmbh",
+      "ag",   "kg",   "ohg",  "ug",   "gbr",  "ek",  "ltd", "limited", "llc",    "inc",
+      "plc",  "corp", "bv",   "nv",   "sprl", "srl", "spa", "ab",      "as",     "oy",
+      "sl",   "co",   "ev",   "kgaa", "sca",  "gie", "llp", "vof"};
   return forms;
+}
+
+// A company name's legal form among its tokens ("ACME SAS", "Muster GmbH & Co. KG"), also when
+// printed with dots between its letters ("S.A.R.L.", "a.G.", "e.V.").
+bool HasLegalForm(const std::vector<std::string>& tokens) {
+  std::string letters;
+  for (const auto& t : tokens) {
+    if (LegalForms().count(t)) return true;
+    if (t.size() == 1 && t[0] >= 'a' && t[0] <= 'z') {
+      letters += t;
+      if (letters.size() >= 2 && LegalForms().count(letters)) return true;
+    } else {
+      letters.clear();
+    }
+  }
+  return false;
 }
 
 // "Herrn", "Monsieur", "Mr": the words that open an addressee's address.
@@ -245,11 +270,12 @@ const std::set<std::string, std::less<>>& CourtesyTitles() {
 // "Kundenstr. 15", "BP 123".
 bool IsStreetLine(const std::vector<std::string>& tokens) {
   static const std::set<std::string, std::less<>> kStreetWords = {
-      "rue",     "avenue", "av",      "bd",    "boulevard", "chemin", "place", "allee",
-      "impasse", "route",  "quai",    "cours", "faubourg",  "square", "voie",  "passage",
-      "street",  "st",     "road",    "rd",    "ave",       "lane",   "drive", "way",
-      "blvd",    "court",  "straat",  "laan",  "plein",     "weg",    "platz", "gasse",
-      "ring",    "damm",   "strasse", "str"};
+      "rue",     "avenue", "av",      "bd",     "boulevard", "chemin", "place",   "allee",
+      "impasse", "route",  "quai",    "cours",  "faubourg",  "square", "voie",    "passage",
+      "street",  "st",     "road",    "rd",     "ave",       "lane",   "drive",   "way",
+      "blvd",    "court",  "straat",  "laan",   "plein",     "weg",    "platz",   "gasse",
+      "ring",    "damm",   "strasse", "str",    "calle",     "camino", "avenida", "plaza",
+      "paseo",   "via",    "viale",   "piazza", "corso",     "rua"};
   if (tokens.size() < 2) return false;
   auto is_number = [](const std::string& t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; };
   if (is_number(tokens[0])) {
@@ -268,6 +294,22 @@ bool IsStreetLine(const std::vector<std::string>& tokens) {
          is_number(tokens[1]);
 }
 
+// The sender's return address printed on one line above the window of an envelope, its parts
+// parted by bullets ("ACME GmbH • Ecke 12 • 12345 Stadt"): no part of the address below it.
+bool IsReturnAddressLine(const PageLayout& layout, int line) {
+  int bullets = 0;
+  for (int s : layout.lines[line].segments) {
+    const std::string& text = layout.segments[s].text;
+    for (std::string_view bullet : {"\xE2\x97\x8F", "\xE2\x80\xA2", "\xC2\xB7"}) {
+      for (size_t at = text.find(bullet); at != std::string::npos;
+           at = text.find(bullet, at + bullet.size())) {
+        ++bullets;
+      }
+    }
+  }
+  return bullets >= 2;
+}
+
 // The words [first, last] of a segment, joined by single spaces.
 std::string WordsText(const PageLayout& layout, int first, int last) {
   std::string text;
@@ -278,6 +320,36 @@ std::string WordsText(const PageLayout& layout, int first, int last) {
     if (w == last) break;
   }
   return text;
+}
+
+// From word `first` to the end of its segment, when every word is a group of digits or a dash,
+// dot or slash between groups ("05 158 004 - 11023 - 45", "4500 1234"): the words joined by
+// single spaces. "" for a single word, a run holding letters, or one too short or too long to be
+// a reference.
+std::string DigitGroupRun(const PageLayout& layout, int first) {
+  const auto& words = layout.segments[layout.words[first].segment].words;
+  std::string run;
+  int count = 0, digits = 0;
+  bool inside = false;
+  for (int w : words) {
+    if (w == first) inside = true;
+    if (!inside) continue;
+    const std::string& text = layout.words[w].text;
+    for (char c : text) {
+      if (c >= '0' && c <= '9') {
+        ++digits;
+      } else if (c != '-' && c != '.' && c != '/') {
+        return "";
+      }
+    }
+    run += (run.empty() ? "" : " ") + text;
+    ++count;
+  }
+  if (count < 2 || digits < 6 || run.size() > 30) return "";
+  if (!(run.back() >= '0' && run.back() <= '9') || !(run.front() >= '0' && run.front() <= '9')) {
+    return "";
+  }
+  return run;
 }
 
 // The language a page is written in, by its commonest function words: enough to tell the
@@ -363,6 +435,17 @@ struct Recognizer::Impl {
   // The party heading whose block holds the segment, if any.
   Party PartyOfSegment(const PageData& page, int segment, const Label** heading) const;
   bool IsNameLike(const PageData& page, int segment, std::string* name) const;
+  // True when `segment` is a caption in a row of three cells or more holding no value: a
+  // table's column header, whose values are the cells below it.
+  bool IsHeaderCell(const PageData& page, int segment) const;
+  // True when `segment` belongs to, or sits right under, a postal address in the top half of
+  // the page that is the addressee's: greeted ("Herrn", "Monsieur") or not the page's first
+  // address (letterheads put the sender's first).
+  bool UnderAddressee(const PageData& page, int segment) const;
+  // A name printed on two lines ("MVM Musterhafter / Versicherungsverein Musterstadt a.G."):
+  // `name` (of `segment`) followed by the line right below it when that line, aligned and
+  // close, is a name ending the company name with its legal form and `name` has none.
+  std::string WithNameContinuation(const PageData& page, int segment, std::string name) const;
   // The name heading the block that holds the seller's chosen SIRET, SIREN or VAT number near
   // the top of page `p` (a letterhead: "ACME SAS / 12 rue ... / SIRET ..."), if any.
   std::optional<Option> LetterheadSeller(const Context& ctx, const PageData& page, int p) const;
@@ -529,9 +612,25 @@ void Recognizer::Impl::InvoiceNumber(Context& ctx) const {
         continue;
       }
       const bool title = cue != Cue::kInvoiceNumber;
-      for (int w : WordsNear(page, label, title)) {
-        if (page.candidate_of_word[w] >= 0) continue;
-        const std::string ref = AsReference(page.layout.words[w].text, true);
+      for (int w : WordsNear(page, label, title && !IsHeaderCell(page, label.segment))) {
+        // A nine-digit number passes the SIREN's Luhn check one time in ten, and an
+        // identifier-shaped code failing its checksum is no identifier: right after a real
+        // invoice-number label, either is the invoice number.
+        const int c = page.candidate_of_word[w];
+        if (c >= 0 &&
+            !((page.candidates[c].type == ValueType::kSiren || !page.candidates[c].checked) &&
+              !title && label.keyword->strength >= 0.8)) {
+          continue;
+        }
+        std::string_view text = page.layout.words[w].text;
+        // "n°562044387", "#12345": the number sign glued to the number.
+        for (std::string_view sign : {"n\xC2\xB0", "N\xC2\xB0", "n\xC2\xBA", "N\xC2\xBA", "#"}) {
+          if (text.starts_with(sign) && text.size() > sign.size() && text[sign.size()] >= '0' &&
+              text[sign.size()] <= '9') {
+            text.remove_prefix(sign.size());
+          }
+        }
+        const std::string ref = AsReference(text, true);
         if (ref.empty()) continue;
         // A phone number or a long bare number is not an invoice number of a title.
         double score = LabelScore(page, label, w, w, IsReferenceCue);
@@ -662,11 +761,20 @@ void Recognizer::Impl::Totals(Context& ctx) const {
       const int id = static_cast<int>(p * 100000 + c);
       for (Cue role : roles) {
         const Label* label = nullptr;
-        const double s =
-            BestLabel(page, role, cand.first_word, cand.last_word, IsAmountCue, &label);
+        double s = BestLabel(page, role, cand.first_word, cand.last_word, IsAmountCue, &label);
+        // A table's column header ("Montant HT" over a VAT breakdown's rows) announces one row's
+        // amount; a total's own label ("Total HT") the document's.
+        if (s > 0.05 && IsHeaderCell(page, label->segment)) s *= 0.6;
         if (s <= 0.05) continue;
         Option option{cand.value,  s * position, static_cast<int>(p), cand.box,
                       label->text, id,           cand.amount};
+        // "enthaltene Versicherungsteuer (35,13 €)", "dont TVA (20,00)": the tax a total
+        // includes, given in parentheses, is not a negative amount.
+        if (role == Cue::kTotalVat && option.amount->IsNegative() &&
+            page.layout.words[cand.first_word].text.starts_with("(")) {
+          option.amount = -*option.amount;
+          option.value = option.amount->ToString(2);
+        }
         by_cue[role].push_back(option);
         by_id[id] = option;
       }
@@ -681,11 +789,35 @@ void Recognizer::Impl::Totals(Context& ctx) const {
   std::vector<Option> vat = Top(by_cue[Cue::kTotalVat], 6);
   std::vector<Option> ttc = Top(by_cue[Cue::kTotalWithVat], 6);
   std::vector<Option> due = Top(by_cue[Cue::kAmountDue], 4);
-  // "Net à payer" is the total when no deposit was paid: let it stand for the TTC too.
+  // "Net à payer" is the total when no deposit was paid: let it stand for the TTC too. Not when
+  // earlier amounts still owed may be part of it.
+  bool outstanding = false;
+  for (const auto& page : ctx.pages) {
+    for (const auto& label : page.labels) {
+      outstanding = outstanding || label.cue() == Cue::kOutstanding;
+    }
+  }
   for (const auto& d : due) {
+    if (outstanding) break;
     Option o = d;
     o.score *= 0.6;
     ttc.push_back(o);
+  }
+  // A correction invoice's totals are negative; its VAT is sometimes printed without its minus.
+  // When HT - VAT = TTC with both totals negative, the VAT is theirs: negative too.
+  for (auto& v : vat) {
+    if (v.amount->IsNegative() || v.amount->units() == 0) continue;
+    bool flips = false;
+    for (const auto& h : ht) {
+      for (const auto& t : ttc) {
+        flips = flips || (h.amount->IsNegative() && t.amount->IsNegative() &&
+                          *h.amount - *v.amount == *t.amount);
+      }
+    }
+    if (flips) {
+      v.amount = -*v.amount;
+      v.value = v.amount->ToString(2);
+    }
   }
   const TotalsChoice choice = ChooseTotals(to_amounts(ht), to_amounts(vat), to_amounts(ttc));
 
@@ -714,9 +846,11 @@ void Recognizer::Impl::Totals(Context& ctx) const {
   }
   // Amount due: its own label, never above the total; else the total itself when nothing was
   // paid in advance.
+  // Earlier amounts still owed ("solde antérieur", "offene Zahlungen") may raise the amount due
+  // above the total.
   std::optional<Option> due_choice;
   for (const auto& d : due) {
-    if (total && d.amount->units() != 0) {
+    if (total && d.amount->units() != 0 && !outstanding) {
       const core::Decimal a = d.amount->IsNegative() ? -*d.amount : *d.amount;
       const core::Decimal t = total->amount->IsNegative() ? -*total->amount : *total->amount;
       if (a > t) continue;
@@ -794,6 +928,19 @@ void Recognizer::Impl::Identifiers(Context& ctx) const {
           best_label = &label;
         }
       }
+      // "421 938 861 RCS Paris": the French legal mention prints the SIREN before its label.
+      if (cand.type != ValueType::kVat && best < 0.8) {
+        const auto& words = page.layout.segments[cand.segment].words;
+        const auto at = std::find(words.begin(), words.end(), cand.last_word);
+        if (at != words.end() && at + 1 != words.end()) {
+          for (const auto& label : page.labels) {
+            if (label.first_word == *(at + 1) && label.cue() == Cue::kSiren) {
+              best = 0.8;
+              best_label = &label;
+            }
+          }
+        }
+      }
       // A VAT number or a SIRET checks itself; a 9-digit number passes Luhn one time in ten,
       // and a number failing its checksum counts only right beside its label.
       const double intrinsic = cand.type == ValueType::kSiren || !cand.checked ? 0 : 0.3;
@@ -813,6 +960,27 @@ void Recognizer::Impl::Identifiers(Context& ctx) const {
       }
       options.push_back(option);
       types.push_back(cand.type);
+    }
+  }
+  // An identifier printed under the addressee's postal address (the window of the envelope) is
+  // the addressee's, the buyer's, when the page shows another identifier of that kind elsewhere
+  // (the sender's, in its letterhead or footer).
+  {
+    std::vector<bool> addressee(options.size(), false);
+    for (size_t i = 0; i < options.size(); ++i) {
+      if (options[i].party != Party::kUnknown) continue;
+      const PageData& page = ctx.pages[options[i].page];
+      addressee[i] = UnderAddressee(page, page.candidates[options[i].id % 100000].segment);
+    }
+    for (size_t i = 0; i < options.size(); ++i) {
+      if (!addressee[i]) continue;
+      for (size_t j = 0; j < options.size(); ++j) {
+        if (types[j] == types[i] && !addressee[j] && options[j].value != options[i].value &&
+            options[j].party != Party::kBuyer) {
+          options[i].party = Party::kBuyer;
+          break;
+        }
+      }
     }
   }
   // The SIREN inside a French VAT number ties the VAT number to a SIRET or SIREN: they are one
@@ -918,6 +1086,9 @@ void Recognizer::Impl::Identifiers(Context& ctx) const {
 bool Recognizer::Impl::IsNameLike(const PageData& page, int segment, std::string* name) const {
   const auto& layout = page.layout;
   const Segment& seg = layout.segments[segment];
+  // A line ending with a colon announces what follows ("Steuerbevollmächtigter des
+  // Verkäufers:", "Adresse de livraison :"): a heading, never a name.
+  if (!seg.text.empty() && seg.text.back() == ':') return false;
   std::string text = NamePart(seg.text);
   if (text.size() < 2 || text.size() > 80 || !HasLetters(text)) return false;
   if (text.find('@') != std::string::npos || text.find("www.") != std::string::npos) return false;
@@ -935,14 +1106,20 @@ bool Recognizer::Impl::IsNameLike(const PageData& page, int segment, std::string
     if (NonNameWords().count(t) && tokens.size() <= 3) return false;
   }
   if (NonNameWords().count(tokens.front())) return false;
+  // A generic word alone heads an address ("Firma", "Société"); it names nobody.
+  static const std::set<std::string, std::less<>> kGeneric = {
+      "firma", "company", "societe", "entreprise", "bedrijf", "organisation", "organization"};
+  if (tokens.size() == 1 && kGeneric.count(tokens.front())) return false;
   // A street line is the address under a name, never the name ("Lieferantenstraße 20").
   if (IsStreetLine(tokens)) return false;
   // A line that starts with one of our labels is a label line, not a name; unless it ends with a
   // legal form, which only a company name does ("Lieferant GmbH", "Client Services SARL").
   if (!LegalForms().count(tokens.back())) {
     for (const auto& label : page.labels) {
+      // "Ministère ..." announces a public buyer and starts its name ("Ministère des Armées").
+      const bool starts_name = StartsName(*label.keyword) && tokens.size() >= 3;
       if (label.segment == segment && label.first_word == seg.words.front() &&
-          label.keyword->strength >= 0.5) {
+          label.keyword->strength >= 0.5 && !starts_name) {
         return false;
       }
     }
@@ -953,6 +1130,82 @@ bool Recognizer::Impl::IsNameLike(const PageData& page, int segment, std::string
   }
   *name = text;
   return true;
+}
+
+bool Recognizer::Impl::UnderAddressee(const PageData& page, int segment) const {
+  const auto& layout = page.layout;
+  const Segment& seg = layout.segments[segment];
+  const double th = layout.typical_height;
+  double top = seg.box.y0;
+  int street = -1;
+  bool greeted = false;
+  for (int l = seg.line - 1; l >= 0 && l >= seg.line - 10; --l) {
+    int found = -1;
+    for (int t : layout.lines[l].segments) {
+      const Segment& above = layout.segments[t];
+      if (std::abs(above.box.x0 - seg.box.x0) <= 2 * th) found = t;
+    }
+    // The lines of an address follow each other closely; its identifiers a little below it.
+    if (found < 0 || top - layout.segments[found].box.y1 > (street < 0 ? 2.0 : 1.5) * th) break;
+    const Segment& above = layout.segments[found];
+    top = above.box.y0;
+    const auto tokens = NormalizeTokens(above.text);
+    if (street < 0 && IsStreetLine(tokens)) street = found;
+    if (!tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [](const auto& t) {
+          return CourtesyTitles().count(t) > 0;
+        })) {
+      greeted = true;
+    }
+  }
+  if (street < 0 || layout.segments[street].box.y0 > 0.5 * layout.height) return false;
+  if (greeted) return true;
+  // Another address above or before this one, in another block: this one is the addressee's.
+  for (int t = 0; t < street; ++t) {
+    const Segment& other = layout.segments[t];
+    if (other.block != layout.segments[street].block &&
+        other.box.y0 < layout.segments[street].box.y0 &&
+        IsStreetLine(NormalizeTokens(other.text))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Recognizer::Impl::IsHeaderCell(const PageData& page, int segment) const {
+  const auto& layout = page.layout;
+  if (!IsCaptionOnly(layout, page.labels, segment)) return false;
+  // A header row: three cells or more, none holding a value.
+  const auto& cells = layout.lines[layout.segments[segment].line].segments;
+  if (cells.size() < 3) return false;
+  for (int t : cells) {
+    for (int w : layout.segments[t].words) {
+      if (page.candidate_of_word[w] >= 0) return false;
+    }
+  }
+  return true;
+}
+
+std::string Recognizer::Impl::WithNameContinuation(const PageData& page, int segment,
+                                                   std::string name) const {
+  const auto& layout = page.layout;
+  const Segment& seg = layout.segments[segment];
+  if (HasLegalForm(NormalizeTokens(name)) ||
+      seg.line + 1 >= static_cast<int>(layout.lines.size())) {
+    return name;
+  }
+  for (int t : layout.lines[seg.line + 1].segments) {
+    const Segment& next = layout.segments[t];
+    if (std::abs(next.box.x0 - seg.box.x0) > 0.5 * layout.typical_height ||
+        next.box.y0 - seg.box.y1 > 0.6 * layout.typical_height) {
+      continue;
+    }
+    std::string rest;
+    if (IsNameLike(page, t, &rest) && HasLegalForm(NormalizeTokens(rest))) {
+      return name + " " + rest;
+    }
+    break;
+  }
+  return name;
 }
 
 std::optional<Option> Recognizer::Impl::LetterheadSeller(const Context& ctx, const PageData& page,
@@ -1020,7 +1273,11 @@ void Recognizer::Impl::Names(Context& ctx) const {
           // Rest of a heading line like "CLIENT / DESTINATAIRE" is another heading word.
           bool is_label = false;
           for (const auto& other : page.labels) {
-            if (other.segment == label.segment && &other != &label) is_label = true;
+            if (other.segment == label.segment && &other != &label &&
+                (other.cue() == Cue::kSellerParty || other.cue() == Cue::kBuyerParty) &&
+                !StartsName(*other.keyword)) {
+              is_label = true;
+            }
           }
           if (!is_label) {
             out.push_back(Option{rest, 0.8 * label.keyword->strength / 0.8, static_cast<int>(p),
@@ -1031,6 +1288,12 @@ void Recognizer::Impl::Names(Context& ctx) const {
       }
       if (!IsCaptionOnly(layout, page.labels, label.segment)) {
         continue;  // a heading word inside a phrase is not a heading
+      }
+      // A party word after an article ("LE CLIENT", "The Buyer") inside a block names a party
+      // rather than heading one.
+      if (std::string unused; label.first_word != hs.words.front() && hs.text.back() != ':' &&
+                              IsNameLike(page, label.segment, &unused)) {
+        continue;
       }
       // The first name-like line of the block below the heading.
       int taken = 0;
@@ -1044,6 +1307,7 @@ void Recognizer::Impl::Names(Context& ctx) const {
           if (seg.box.x0 < left || seg.box.x0 > right) continue;
           std::string name;
           if (!IsNameLike(page, s, &name)) continue;
+          name = WithNameContinuation(page, s, name);
           const double score = 0.85 - 0.08 * (l - hs.line - 1);
           out.push_back(Option{name, score, static_cast<int>(p), seg.box, label.text});
           ++taken;
@@ -1082,7 +1346,14 @@ void Recognizer::Impl::Names(Context& ctx) const {
             continue;
           }
           // The lines of one address follow each other closely.
-          if (top - seg.box.y1 > 1.5 * layout.typical_height) {
+          // (An address printed larger than the page's text is spaced more widely.)
+          if (top - seg.box.y1 > 1.5 * std::max(layout.typical_height, seg.height())) {
+            stop = true;
+            break;
+          }
+          if (IsReturnAddressLine(layout, l)) {
+            // The window's address under the sender's return address: the addressee's.
+            greeted = chosen >= 0;
             stop = true;
             break;
           }
@@ -1096,7 +1367,8 @@ void Recognizer::Impl::Names(Context& ctx) const {
           }
           std::string name;
           const bool name_like = IsNameLike(page, t, &name);
-          if (!name_like && IsCaptionOnly(layout, page.labels, t)) {
+          if (name_like) name = WithNameContinuation(page, t, name);
+          if (!name_like && (IsCaptionOnly(layout, page.labels, t) || seg.text.back() == ':')) {
             // The address's heading: ours says whose it is; another sets the block aside.
             bool ours = false;
             for (const auto& label : page.labels) {
@@ -1113,8 +1385,7 @@ void Recognizer::Impl::Names(Context& ctx) const {
             if (stop) break;
             continue;
           }
-          bool legal = false;
-          for (const auto& tok : NormalizeTokens(name)) legal = legal || LegalForms().count(tok);
+          const bool legal = HasLegalForm(NormalizeTokens(name));
           if (chosen < 0 || legal || !chosen_legal) {
             if (!(chosen_legal && !legal)) {
               chosen = t;
@@ -1132,6 +1403,7 @@ void Recognizer::Impl::Names(Context& ctx) const {
       blocks_seen.insert(street.block);
       std::string name;
       IsNameLike(page, chosen, &name);
+      name = WithNameContinuation(page, chosen, name);
       const Label* heading = nullptr;
       Party party = PartyOfSegment(page, chosen, &heading);
       double score = 0.9;
@@ -1147,6 +1419,39 @@ void Recognizer::Impl::Names(Context& ctx) const {
           .push_back(Option{name, score, static_cast<int>(p), layout.segments[chosen].box,
                             heading ? heading->text : ""});
     }
+    // The legal mentions name the issuer: "Free SAS au capital de 3.441.812 €".
+    for (size_t s = 0; s < layout.segments.size(); ++s) {
+      const auto& words = layout.segments[s].words;
+      for (size_t k = 2; k + 1 < words.size(); ++k) {
+        const auto& au = layout.words[words[k]].tokens;
+        const auto& capital = layout.words[words[k + 1]].tokens;
+        if (au.size() != 1 || au[0] != "au" || capital.size() != 1 || capital[0] != "capital") {
+          continue;
+        }
+        std::string name;
+        for (size_t j = 0; j < k; ++j) name += (j ? " " : "") + layout.words[words[j]].text;
+        const auto tokens = NormalizeTokens(name);
+        if (!tokens.empty() && LegalForms().count(tokens.back()) && tokens.size() >= 2 &&
+            HasLetters(name) && !NonNameWords().count(tokens.front())) {
+          seller.push_back(
+              Option{name, 0.7, static_cast<int>(p), layout.segments[s].box, "capital"});
+        }
+        break;
+      }
+    }
+    // The sender's return address above the envelope's window starts with the sender's name.
+    for (size_t l = 0; l < layout.lines.size(); ++l) {
+      const Line& line = layout.lines[l];
+      if (line.box.y0 > 0.4 * layout.height || !IsReturnAddressLine(layout, static_cast<int>(l))) {
+        continue;
+      }
+      std::string name;
+      const int first = line.segments.front();
+      if (IsNameLike(page, first, &name) && PartyOfSegment(page, first, nullptr) != Party::kBuyer) {
+        seller.push_back(Option{name, 0.7, static_cast<int>(p), layout.segments[first].box, ""});
+      }
+      break;
+    }
     // The seller, without a heading: a company name with its legal form, or the first line at
     // the top of the first page (letterheads start with the sender).
     for (size_t s = 0; s < layout.segments.size(); ++s) {
@@ -1155,10 +1460,11 @@ void Recognizer::Impl::Names(Context& ctx) const {
       std::string name;
       if (!IsNameLike(page, static_cast<int>(s), &name)) continue;
       if (PartyOfSegment(page, static_cast<int>(s), nullptr) == Party::kBuyer) continue;
-      bool legal = false;
-      for (const auto& t : NormalizeTokens(name)) legal = legal || LegalForms().count(t) > 0;
-      if (legal) {
-        seller.push_back(Option{name, 0.55, static_cast<int>(p), seg.box, ""});
+      name = WithNameContinuation(page, static_cast<int>(s), name);
+      if (HasLegalForm(NormalizeTokens(name))) {
+        // The page's very first line, a company name: the letterhead's sender.
+        const bool first_line = seg.line == 0;
+        seller.push_back(Option{name, first_line ? 0.65 : 0.55, static_cast<int>(p), seg.box, ""});
       }
     }
     for (size_t s = 0; s < layout.segments.size(); ++s) {
@@ -1211,9 +1517,16 @@ void Recognizer::Impl::References(Context& ctx) const {
       for (const auto& label : page.labels) {
         if (label.cue() != kind.cue) continue;
         for (int w : WordsNear(page, label, false)) {
-          if (page.candidate_of_word[w] >= 0) continue;
+          // An identifier-shaped code failing its checksum is no identifier: it may be a
+          // reference ("OD304175096047380001").
+          if (const int c = page.candidate_of_word[w]; c >= 0 && page.candidates[c].checked) {
+            continue;
+          }
           const LayoutWord& word = page.layout.words[w];
           std::string ref = AsReference(word.text, kind.require_digit);
+          // A number printed in groups ("05 158 004 - 11023 - 45"): the whole run of the
+          // segment's digit groups, as printed.
+          if (std::string run = DigitGroupRun(page.layout, w); !run.empty()) ref = run;
           if (ref.empty()) continue;
           if (!kind.require_digit) {
             // A code without digits must look like one: upper case, not a word of ours.
@@ -1222,7 +1535,11 @@ void Recognizer::Impl::References(Context& ctx) const {
             if (!upper || ref.size() < 3) continue;
           }
           if (!kind.require_digit && lexicon.LongestAt(word.tokens, 0)) continue;
-          const double score = LabelScore(page, label, w, w, IsReferenceCue);
+          double score = LabelScore(page, label, w, w, IsReferenceCue);
+          // A label in the middle of a sentence ("Rechnung gemäß Bestellung Nr. ... vom ...")
+          // cites a reference in passing; a caption states it.
+          const auto& seg_words = page.layout.segments[label.segment].words;
+          if (seg_words.front() != label.first_word && seg_words.size() >= 6) score *= 0.7;
           if (score <= 0.1) continue;
           options.push_back(
               Option{ref, score * (p == 0 ? 1 : 0.9), static_cast<int>(p), word.box, label.text});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "recognize/candidates.h"
 
@@ -18,6 +19,32 @@ bool IsFiller(const LayoutWord& word) {
     }
   }
   return true;
+}
+
+}  // namespace
+
+namespace {
+
+// When the tax word at tokens[pos] follows "including" or "excluding", a rate between allowed
+// ("inklusive 19 % Versicherungsteuer", "zzgl. MwSt."), the phrase qualifies an amount as gross
+// or net: no VAT amount's label, but a weak one of the total it names. Null otherwise.
+const Keyword* QualifiedByInclusion(const std::vector<std::string>& tokens, size_t pos) {
+  static const std::set<std::string, std::less<>> kIncluding = {
+      "inkl", "inklusive", "incl", "including", "inclusief", "inclusive"};
+  static const std::set<std::string, std::less<>> kExcluding = {
+      "zzgl", "zuzuglich", "excl", "exkl", "exklusive", "excluding", "exclusief", "exclusive"};
+  static const Keyword kGross{{}, Cue::kTotalWithVat, 0.5, Party::kUnknown};
+  static const Keyword kNet{{}, Cue::kTotalWithoutVat, 0.5, Party::kUnknown};
+  for (size_t back = 1; back <= 3 && back <= pos; ++back) {
+    const std::string& t = tokens[pos - back];
+    if (kIncluding.count(t)) return &kGross;
+    if (kExcluding.count(t)) return &kNet;
+    if (t.empty() ||
+        !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return nullptr;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -41,6 +68,7 @@ std::vector<Label> FindLabels(const PageLayout& layout, const KeywordLexicon& le
       // A keyword must start at a word's start: "HT" inside "PrixHT" is not the label "HT",
       // but "N°" split into "no" still is.
       if (match && pos > 0 && token_word[pos - 1] == token_word[pos]) match.reset();
+
       // German and Dutch compounds are written joined or hyphenated alike: "Beleg-Datum" is
       // "Belegdatum", "Rechnungs-Nr." is "Rechnungsnr".
       if (pos == 0 || token_word[pos - 1] != token_word[pos]) {
@@ -56,6 +84,25 @@ std::vector<Label> FindLabels(const PageLayout& layout, const KeywordLexicon& le
       if (!match) {
         ++pos;
         continue;
+      }
+      // A word joined by underscores ("invoice_number_1", "po_number_123") is a code, a value:
+      // no part of it is a label.
+      size_t code = pos + match->length;
+      for (size_t k = pos; k < pos + match->length && code == pos + match->length; ++k) {
+        if (layout.words[token_word[k]].text.find('_') != std::string::npos) code = k;
+      }
+      if (code < pos + match->length) {
+        // The longest keyword before the code ("#" of "# invoice_number_1"), if any.
+        const std::vector<std::string> before(tokens.begin() + pos, tokens.begin() + code);
+        const auto shorter = lexicon.LongestAt(before, 0);
+        if (!shorter) {
+          ++pos;
+          continue;
+        }
+        match = shorter;
+      }
+      if (match->keyword->cue == Cue::kTotalVat) {
+        if (const Keyword* total = QualifiedByInclusion(tokens, pos)) match->keyword = total;
       }
       Label label;
       label.keyword = match->keyword;
