@@ -27,6 +27,7 @@ using StructureId = Id<struct StructureTag>;
 using ServiceId = Id<struct ServiceTag>;
 using UserId = Id<struct UserTag>;
 using MembershipId = Id<struct MembershipTag>;
+using InvoiceId = Id<struct InvoiceTag>;
 
 }  // namespace choral::core
 

@@ -7,7 +7,9 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       hasher_(options.password_cost),
       authentication_(store, clock, hasher_, options.authentication),
       dashboard_(store),
-      public_directory_(store) {}
+      public_directory_(store),
+      deposits_(store, clock, options.pdf_reader),
+      invoices_(store, clock) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

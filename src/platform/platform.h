@@ -5,6 +5,8 @@
 #include "core/clock.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
+#include "platform/deposit.h"
+#include "platform/invoice_processing.h"
 #include "platform/password_hasher.h"
 #include "platform/public_directory.h"
 #include "store/store.h"
@@ -14,6 +16,7 @@ namespace choral::platform {
 struct PlatformOptions {
   PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
   AuthenticationOptions authentication;
+  pdf::ReaderOptions pdf_reader;  // limits on the PDFs suppliers deposit
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -24,6 +27,8 @@ class Platform {
   Authentication& authentication() { return authentication_; }
   const Dashboard& dashboard() const { return dashboard_; }
   const PublicDirectory& public_directory() const { return public_directory_; }
+  const Deposits& deposits() const { return deposits_; }
+  const InvoiceProcessing& invoices() const { return invoices_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -34,6 +39,8 @@ class Platform {
   Authentication authentication_;
   Dashboard dashboard_;
   PublicDirectory public_directory_;
+  Deposits deposits_;
+  InvoiceProcessing invoices_;
 };
 
 }  // namespace choral::platform

@@ -3,38 +3,43 @@
 
 #include <filesystem>
 #include <memory>
-#include <random>
 
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
 #include "store/store.h"
+#include "store/test_database.h"
 
 namespace choral::platform::testing {
 
+// A real store on a fresh database: SQLite in a temporary folder, or the test PostgreSQL cluster
+// when CHORAL_TEST_POSTGRES_URL_FILE is set (platform_pgtest), so every platform test runs on both.
 class TempStore {
  public:
   explicit TempStore(const core::Clock& clock) {
-    std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("choral-platform-test-" + std::to_string(random()) + std::to_string(random()));
-    store::StoreOptions options;
-    options.data_dir = dir_.string();
-    auto opened = store::Store::Open(options, clock);
-    if (!opened) ADD_FAILURE() << opened.error().ToString();
+    auto database = store::PrepareTestDatabase();
+    if (!database) {
+      ADD_FAILURE() << database.error().ToString();
+      return;
+    }
+    database_ = *database;
+    auto opened = store::Store::Open(database_.options, clock);
+    if (!opened) {
+      ADD_FAILURE() << opened.error().ToString();
+      return;
+    }
     store_ = std::move(*opened);
   }
   ~TempStore() {
     store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
+    store::RemoveTestDatabase(database_);
   }
 
   store::Store& operator*() { return *store_; }
   store::Store* operator->() { return store_.get(); }
 
  private:
-  std::filesystem::path dir_;
+  store::TestDatabase database_;
   std::unique_ptr<store::Store> store_;
 };
 

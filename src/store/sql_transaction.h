@@ -135,6 +135,22 @@ class SqlSessionRepository final : public SessionRepository {
   SqlContext& ctx_;
 };
 
+class SqlInvoiceRepository final : public InvoiceRepository {
+ public:
+  explicit SqlInvoiceRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<core::InvoiceId> Insert(const invoice::Invoice& invoice) override;
+  core::Result<invoice::Invoice> Get(core::InvoiceId id) override;
+  core::Status Update(const invoice::Invoice& invoice) override;
+  core::Result<bool> NumberTaken(core::StructureId supplier, std::string_view number) override;
+  core::Result<std::vector<invoice::Invoice>> Search(const InvoiceQuery& query) override;
+  core::Result<int64_t> Count(const InvoiceQuery& query) override;
+  core::Result<int64_t> AppendHistory(const invoice::HistoryEntry& entry) override;
+  core::Result<std::vector<invoice::HistoryEntry>> History(core::InvoiceId id) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -158,6 +174,7 @@ class SqlTransaction final : public Transaction {
         users_(ctx_),
         memberships_(ctx_),
         sessions_(ctx_),
+        invoices_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -165,6 +182,7 @@ class SqlTransaction final : public Transaction {
   UserRepository& users() override { return users_; }
   MembershipRepository& memberships() override { return memberships_; }
   SessionRepository& sessions() override { return sessions_; }
+  InvoiceRepository& invoices() override { return invoices_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -175,6 +193,7 @@ class SqlTransaction final : public Transaction {
   SqlUserRepository users_;
   SqlMembershipRepository memberships_;
   SqlSessionRepository sessions_;
+  SqlInvoiceRepository invoices_;
   SqlAuditLog audit_;
 };
 

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "store/audit_log.h"
 #include "store/blob_store.h"
+#include "store/invoice_repository.h"
 #include "store/membership_repository.h"
 #include "store/service_repository.h"
 #include "store/session_repository.h"
@@ -44,6 +45,7 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual MembershipRepository& memberships() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual InvoiceRepository& invoices() = 0;
   virtual AuditLog& audit() = 0;
 };
 

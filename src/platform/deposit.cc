@@ -1,0 +1,224 @@
+#include "platform/deposit.h"
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "core/siret.h"
+#include "invoice/lifecycle.h"
+#include "store/sha256.h"
+
+namespace choral::platform {
+namespace {
+
+using invoice::InvoiceStatus;
+
+// pdf::Reader keeps a worker process and is not shared between threads: one per thread that
+// deposits (the HTTP worker pool is small and fixed, so is the number of workers).
+InvoiceExtractor& ThreadExtractor(const pdf::ReaderOptions& options) {
+  thread_local std::unique_ptr<InvoiceExtractor> extractor;
+  if (!extractor) extractor = std::make_unique<InvoiceExtractor>(options);
+  return *extractor;
+}
+
+void FormatFinding(std::vector<rules::Finding>& findings, std::string field,
+                   const core::Error& error) {
+  findings.push_back(rules::Finding{"DEP-FORMAT", std::move(field), error.message});
+}
+
+// Turns the typed form into an Invoice draft; every value that does not parse is a finding
+// naming its field, so the supplier sees all of them at once.
+invoice::Invoice Draft(const DepositForm& form, std::vector<rules::Finding>& findings) {
+  invoice::Invoice draft;
+  draft.supplier_id = form.supplier_id;
+  draft.service_code = form.service_code;
+  draft.engagement_number = form.engagement_number;
+  draft.invoice_number = form.invoice_number;
+  draft.framework = form.framework;
+  draft.currency = form.currency;
+  if (auto date = core::Date::Parse(form.issue_date)) {
+    draft.issue_date = *date;
+  } else {
+    FormatFinding(findings, "issue_date", date.error());
+  }
+  if (auto type = invoice::ParseDocumentTypeCode(form.document_type)) {
+    draft.type = *type;
+  } else {
+    findings.push_back(
+        {"DEP-FORMAT", "document_type",
+         "document type must be FACTURE or AVOIR, not " + core::Quoted(form.document_type)});
+  }
+  const std::pair<const std::string*, core::Decimal*> amounts[] = {
+      {&form.total_without_vat, &draft.total_without_vat},
+      {&form.total_vat, &draft.total_vat},
+      {&form.total_with_vat, &draft.total_with_vat},
+      {&form.amount_due, &draft.amount_due}};
+  const char* names[] = {"total_without_vat", "total_vat", "total_with_vat", "amount_due"};
+  for (size_t i = 0; i < 4; ++i) {
+    if (auto amount = core::Decimal::Parse(*amounts[i].first)) {
+      *amounts[i].second = amount->RoundToCents();
+    } else {
+      FormatFinding(findings, names[i], amount.error());
+    }
+  }
+  return draft;
+}
+
+// The deposit's routing, as the state machine has it: the system moves a deposited invoice on
+// to the recipient's space (FUNCTIONAL.md §5.1).
+constexpr InvoiceStatus kRoutingPath[] = {InvoiceStatus::kDeposited, InvoiceStatus::kRouting,
+                                          InvoiceStatus::kAvailable};
+
+}  // namespace
+
+Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderOptions options)
+    : store_(store), clock_(clock), reader_options_(std::move(options)) {}
+
+core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_view pdf) const {
+  if (!actor.ActsForSupplier()) {
+    return core::Fail(core::ErrorCode::kPermissionDenied,
+                      "only people acting for a supplier deposit invoices");
+  }
+  auto extraction = ThreadExtractor(reader_options_).Extract(pdf);
+  if (!extraction) return core::Fail(extraction.error());
+  DepositPrefill prefill;
+  prefill.extraction = std::move(*extraction);
+  const recognize::FoundValue* buyer =
+      prefill.extraction.recognition.Find(recognize::Field::kBuyerSiret);
+  if (buyer == nullptr) return prefill;
+  auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
+    auto found = tx.structures().FindByIdentifier(directory::IdentifierType::kSiret, buyer->value);
+    if (!found) return core::Fail(found.error());
+    if (!*found || (*found)->kind != directory::StructureKind::kPublic) return core::Ok();
+    prefill.recipient = std::move(**found);
+    auto services = tx.services().ListByStructure(prefill.recipient->id);
+    if (!services) return core::Fail(services.error());
+    for (auto& service : *services) {
+      if (service.active) prefill.services.push_back(std::move(service));
+    }
+    return core::Ok();
+  });
+  if (!read) return core::Fail(read.error());
+  return prefill;
+}
+
+core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor, const DepositForm& form) const {
+  const ActorStructure* supplier_role = actor.On(form.supplier_id);
+  if (supplier_role == nullptr || supplier_role->kind != directory::StructureKind::kPrivate) {
+    return core::Fail(core::ErrorCode::kPermissionDenied,
+                      "you do not act for the supplier structure that would deposit this invoice");
+  }
+  DepositOutcome outcome;
+  invoice::Invoice draft = Draft(form, outcome.findings);
+  auto siret = core::Siret::Parse(form.recipient_siret);
+  if (!siret) FormatFinding(outcome.findings, "recipient_siret", siret.error());
+
+  rules::DepositContext context;
+  context.recipient_identifier = form.recipient_siret;
+  context.today = core::Date::FromSysDays(std::chrono::floor<std::chrono::days>(clock_.Now()));
+  auto extraction = ThreadExtractor(reader_options_).Extract(form.pdf);
+  if (!extraction) {
+    FormatFinding(outcome.findings, "pdf", extraction.error());
+  } else {
+    context.pdf_is_scanned = extraction->is_scanned;
+  }
+  outcome.pdf_sha256 = store::Sha256Hex(form.pdf);
+
+  // First look, in a read: the rules need the recipient, the service and the supplier's numbers.
+  std::optional<directory::Structure> supplier, recipient;
+  std::optional<directory::Service> service;
+  bool duplicate_pdf = false;
+  auto looked = store_.Read([&](store::Transaction& tx) -> core::Status {
+    auto s = tx.structures().Get(form.supplier_id);
+    if (!s) return core::Fail(s.error());
+    supplier = std::move(*s);
+    if (siret) {
+      auto r = tx.structures().FindByIdentifier(directory::IdentifierType::kSiret, siret->digits());
+      if (!r) return core::Fail(r.error());
+      recipient = std::move(*r);
+    }
+    if (recipient && !form.service_code.empty()) {
+      auto found = tx.services().FindByCode(recipient->id, form.service_code);
+      if (!found) return core::Fail(found.error());
+      service = std::move(*found);
+      context.service_code_unknown = !service.has_value();
+    }
+    auto taken = tx.invoices().NumberTaken(form.supplier_id, form.invoice_number);
+    if (!taken) return core::Fail(taken.error());
+    context.invoice_number_taken = *taken;
+    store::InvoiceQuery same_pdf;
+    same_pdf.supplier_id = form.supplier_id;
+    same_pdf.pdf_sha256 = outcome.pdf_sha256;
+    auto count = tx.invoices().Count(same_pdf);
+    if (!count) return core::Fail(count.error());
+    duplicate_pdf = *count > 0;
+    return core::Ok();
+  });
+  if (!looked) return core::Fail(looked.error());
+
+  context.supplier = &*supplier;
+  context.recipient = recipient ? &*recipient : nullptr;
+  context.service = service ? &*service : nullptr;
+  if (recipient) draft.recipient_id = recipient->id;
+  for (auto& finding : rules::CheckDeposit(draft, context)) {
+    outcome.findings.push_back(std::move(finding));
+  }
+  if (!outcome.findings.empty()) return outcome;
+  if (duplicate_pdf && !form.confirm_duplicate_pdf) {
+    outcome.needs_duplicate_confirmation = true;
+    return outcome;
+  }
+
+  // Durable before the invoice that names it commits; an orphan blob after a crash is harmless.
+  auto stored = store_.blobs().Put(form.pdf);
+  if (!stored) return core::Fail(stored.error());
+
+  const core::Timestamp now = clock_.Now();
+  draft.pdf_sha256 = outcome.pdf_sha256;
+  draft.deposited_at = now;
+  draft.deposited_by = actor.user_id;
+  draft.status = InvoiceStatus::kAvailable;
+  const std::string actor_name = "user:" + std::to_string(actor.user_id.value());
+  auto written = store_.Write([&](store::Transaction& tx) -> core::Status {
+    auto id = tx.invoices().Insert(draft);
+    if (!id) return core::Fail(id.error());
+    outcome.invoice_id = *id;
+    for (size_t i = 0; i < std::size(kRoutingPath); ++i) {
+      if (i > 0) {
+        auto allowed =
+            invoice::CheckMove(kRoutingPath[i - 1], kRoutingPath[i], invoice::Side::kSystem, "");
+        if (!allowed) return allowed;
+      }
+      invoice::HistoryEntry entry;
+      entry.invoice_id = *id;
+      entry.status = kRoutingPath[i];
+      entry.action = "STATUS_CHANGE";
+      entry.actor = i == 0 ? actor_name : "system";
+      entry.at = now;
+      auto appended = tx.invoices().AppendHistory(entry);
+      if (!appended) return core::Fail(appended.error());
+    }
+    nlohmann::json details = {{"invoice_number", draft.invoice_number},
+                              {"supplier", draft.supplier_id.value()},
+                              {"recipient", draft.recipient_id.value()},
+                              {"total_with_vat", draft.total_with_vat.ToString(2)},
+                              {"pdf_sha256", draft.pdf_sha256}};
+    auto event = tx.audit().Append(actor_name, "invoice.deposited",
+                                   "invoice:" + std::to_string(id->value()), details.dump());
+    if (!event) return core::Fail(event.error());
+    return core::Ok();
+  });
+  if (!written) {
+    // Someone deposited the same number in between: the same finding as the first look's.
+    if (written.error().code == core::ErrorCode::kAlreadyExists) {
+      outcome.findings.push_back({"DEP-NUMBER-TAKEN", "invoice_number", written.error().message});
+      return outcome;
+    }
+    return core::Fail(written.error());
+  }
+  outcome.accepted = true;
+  outcome.deposited_at = now;
+  return outcome;
+}
+
+}  // namespace choral::platform

@@ -1,0 +1,76 @@
+// Deposit: a supplier deposits a PDF invoice for a public recipient. Choral reads the PDF to
+// pre-fill the form, the supplier confirms, the deposit rules decide, the invoice is stored and
+// routed to the recipient's space — with its audit trail, in one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "directory/service.h"
+#include "directory/structure.h"
+#include "platform/actor.h"
+#include "platform/invoice_extraction.h"
+#include "rules/deposit_rules.h"
+#include "store/store.h"
+
+namespace choral::platform {
+
+// What the supplier confirms on the deposit form; text as typed (parsed and checked here).
+struct DepositForm {
+  core::StructureId supplier_id;  // the actor's structure that deposits
+  std::string recipient_siret;
+  std::string service_code;
+  std::string engagement_number;
+  std::string invoice_number;
+  std::string issue_date;                 // "2026-11-26" or "26/11/2026"
+  std::string document_type = "FACTURE";  // FACTURE / AVOIR
+  std::string framework = "A1_FACTURE_FOURNISSEUR";
+  std::string currency = "EUR";
+  std::string total_without_vat, total_vat, total_with_vat, amount_due;  // "1 234,56" or "1234.56"
+  std::string pdf;                                                       // the PDF's bytes
+  bool confirm_duplicate_pdf = false;  // the supplier saw that this exact PDF was deposited before
+};
+
+// The deposit receipt (accusé de dépôt), or why the deposit was refused.
+struct DepositOutcome {
+  bool accepted = false;
+  std::vector<rules::Finding> findings;  // when refused: every broken rule, each naming its field
+  // When the same PDF (same SHA-256) was already deposited and the form did not confirm it.
+  bool needs_duplicate_confirmation = false;
+  core::InvoiceId invoice_id;
+  std::string pdf_sha256;
+  core::Timestamp deposited_at{};
+};
+
+// What the form starts from: the values read on the PDF, and the recipient they point to.
+struct DepositPrefill {
+  InvoiceExtraction extraction;
+  std::optional<directory::Structure> recipient;  // the public structure of the SIRET found
+  std::vector<directory::Service> services;       // its active services
+};
+
+// Thread-safe: each thread reads PDFs through its own sandboxed worker.
+class Deposits {
+ public:
+  Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderOptions reader_options = {});
+
+  // Reads the PDF for the deposit form. The pdf::Reader's errors for unreadable files
+  // (kMalformedInput, kUnsupported, kInvalidArgument for size, kUnavailable for limits).
+  core::Result<DepositPrefill> Prefill(const Actor& actor, std::string_view pdf) const;
+
+  // Checks and stores the deposit. kPermissionDenied when the actor does not act for
+  // form.supplier_id (or it is not a supplier); a refused deposit is NOT an error: its findings
+  // come back in the outcome. On acceptance: the PDF in the BlobStore, the invoice, its history
+  // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION and the audit events, in one transaction.
+  core::Result<DepositOutcome> Deposit(const Actor& actor, const DepositForm& form) const;
+
+ private:
+  store::Store& store_;
+  const core::Clock& clock_;
+  pdf::ReaderOptions reader_options_;
+};
+
+}  // namespace choral::platform

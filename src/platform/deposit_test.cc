@@ -1,0 +1,175 @@
+// Deposits through the platform, on a real store, with a real PDF read by the sandboxed worker.
+#include "platform/deposit.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "platform/authentication.h"
+#include "platform/demo_data.h"
+#include "platform/test_support.h"
+
+namespace choral::platform {
+namespace {
+
+std::string ReadCorpusFile(const std::string& relative) {
+  std::ifstream in(std::string(CHORAL_CORPUS_DIR) + "/pdf/" + relative, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+class DepositTest : public ::testing::Test {
+ protected:
+  DepositTest()
+      : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
+        store_(clock_),
+        deposits_(*store_, clock_) {
+    auto seeded = SeedDemoData(*store_, hasher_);
+    EXPECT_TRUE(seeded);
+    for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
+  }
+
+  Actor LogIn(const std::string& email) {
+    Authentication auth(*store_, clock_, hasher_);
+    auto login = auth.Login({email, passwords_[email], "127.0.0.1"});
+    EXPECT_TRUE(login) << email;
+    return login->actor;
+  }
+
+  // A valid deposit from the SME to the ministry (service code and engagement required there).
+  DepositForm ValidForm(const Actor& supplier) {
+    DepositForm form;
+    form.supplier_id = supplier.structures.at(0).id;
+    form.recipient_siret = "110 009 982 00015";
+    form.service_code = "DAF-ACHATS";
+    form.engagement_number = "EJ-2100456789";
+    form.invoice_number = "FAC-2026-0001";
+    form.issue_date = "20/11/2026";
+    form.total_without_vat = "4 250,00";
+    form.total_vat = "850,00";
+    form.total_with_vat = "5 100,00";
+    form.amount_due = "5100.00";
+    form.pdf = ReadCorpusFile("synthetic/syn-01-simple.pdf");
+    return form;
+  }
+
+  std::vector<std::string> RuleIds(const DepositOutcome& outcome) {
+    std::vector<std::string> ids;
+    for (const auto& f : outcome.findings) ids.push_back(f.rule_id + "@" + f.field);
+    return ids;
+  }
+
+  core::FixedClock clock_;
+  testing::TempStore store_;
+  PasswordHasher hasher_{PasswordHasher::Minimal()};
+  Deposits deposits_;
+  std::map<std::string, std::string> passwords_;
+};
+
+TEST_F(DepositTest, PrefillReadsThePdf) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  auto prefill = deposits_.Prefill(supplier, ReadCorpusFile("synthetic/syn-01-simple.pdf"));
+  ASSERT_TRUE(prefill) << prefill.error().ToString();
+  EXPECT_FALSE(prefill->extraction.is_scanned);
+  const auto* number = prefill->extraction.recognition.Find(recognize::Field::kInvoiceNumber);
+  ASSERT_NE(number, nullptr);
+  EXPECT_EQ(number->value, "FAC-2024-0142");
+  EXPECT_FALSE(prefill->recipient.has_value());  // its buyer is not on this platform
+}
+
+TEST_F(DepositTest, AcceptedDepositIsAvailableToTheRecipientWithItsHistory) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  auto outcome = deposits_.Deposit(supplier, ValidForm(supplier));
+  ASSERT_TRUE(outcome) << outcome.error().ToString();
+  ASSERT_TRUE(outcome->accepted) << ::testing::PrintToString(RuleIds(*outcome));
+  EXPECT_EQ(outcome->pdf_sha256.size(), 64u);
+  EXPECT_EQ(store_->blobs().Get(outcome->pdf_sha256).value(),
+            ReadCorpusFile("synthetic/syn-01-simple.pdf"));
+
+  ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
+    auto invoice = tx.invoices().Get(outcome->invoice_id);
+    if (!invoice) return core::Fail(invoice.error());
+    EXPECT_EQ(invoice->status, invoice::InvoiceStatus::kAvailable);
+    EXPECT_EQ(invoice->total_with_vat, core::Decimal::FromCents(510000));
+    EXPECT_EQ(invoice->issue_date.ToIso(), "2026-11-20");
+    auto history = tx.invoices().History(outcome->invoice_id);
+    if (!history) return core::Fail(history.error());
+    std::vector<std::string> statuses;
+    for (const auto& entry : *history) statuses.emplace_back(invoice::StatusCode(*entry.status));
+    EXPECT_EQ(statuses,
+              (std::vector<std::string>{"DEPOSEE", "EN_COURS_ACHEMINEMENT", "MISE_A_DISPOSITION"}));
+    return core::Ok();
+  }));
+  auto verified = store_->Verify();
+  ASSERT_TRUE(verified);
+  EXPECT_TRUE(verified->ok) << verified->first_problem;
+}
+
+TEST_F(DepositTest, RefusalNamesEveryBrokenRuleAndWritesNothing) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  DepositForm form = ValidForm(supplier);
+  form.service_code = "";
+  form.engagement_number = "";
+  form.total_vat = "851,00";
+  form.issue_date = "31/02/2026";
+  auto outcome = deposits_.Deposit(supplier, form);
+  ASSERT_TRUE(outcome);
+  EXPECT_FALSE(outcome->accepted);
+  auto ids = RuleIds(*outcome);
+  for (const char* expected :
+       {"DEP-SERVICE-CODE-REQUIRED@service_code", "DEP-ENGAGEMENT-REQUIRED@engagement_number",
+        "DEP-TOTALS@total_with_vat", "DEP-FORMAT@issue_date"}) {
+    EXPECT_NE(std::find(ids.begin(), ids.end(), expected), ids.end())
+        << expected << " not in " << ::testing::PrintToString(ids);
+  }
+  ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
+    store::InvoiceQuery all;
+    EXPECT_EQ(tx.invoices().Count(all).value(), 0);
+    return core::Ok();
+  }));
+}
+
+TEST_F(DepositTest, SameNumberTwiceIsRefusedAndSamePdfAsksForConfirmation) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  DepositForm form = ValidForm(supplier);
+  ASSERT_TRUE(deposits_.Deposit(supplier, form)->accepted);
+  auto again = deposits_.Deposit(supplier, form);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->accepted);
+  EXPECT_EQ(RuleIds(*again), std::vector<std::string>{"DEP-NUMBER-TAKEN@invoice_number"});
+
+  form.invoice_number = "FAC-2026-0002";
+  auto duplicate = deposits_.Deposit(supplier, form);
+  ASSERT_TRUE(duplicate);
+  EXPECT_FALSE(duplicate->accepted);
+  EXPECT_TRUE(duplicate->needs_duplicate_confirmation);
+  form.confirm_duplicate_pdf = true;
+  EXPECT_TRUE(deposits_.Deposit(supplier, form)->accepted);
+}
+
+TEST_F(DepositTest, OnlyTheSuppliersPeopleDepositForIt) {
+  Actor recipient = LogIn("claire.martin@numerique.example");
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  DepositForm form = ValidForm(supplier);
+  auto refused = deposits_.Deposit(recipient, form);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(deposits_.Prefill(recipient, form.pdf));
+}
+
+TEST_F(DepositTest, AScanIsRefused) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  DepositForm form = ValidForm(supplier);
+  form.pdf = ReadCorpusFile("synthetic/syn-05-scan-of-table.pdf");
+  auto outcome = deposits_.Deposit(supplier, form);
+  ASSERT_TRUE(outcome);
+  EXPECT_FALSE(outcome->accepted);
+  auto ids = RuleIds(*outcome);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "DEP-SCANNED-PDF@pdf"), ids.end())
+      << ::testing::PrintToString(ids);
+}
+
+}  // namespace
+}  // namespace choral::platform

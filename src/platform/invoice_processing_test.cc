@@ -1,0 +1,171 @@
+// The processing of deposited invoices through the platform: spaces, moves, authorization,
+// two people acting at once, and what a supplier may not see.
+#include "platform/invoice_processing.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "platform/authentication.h"
+#include "platform/demo_data.h"
+#include "platform/deposit.h"
+#include "platform/test_support.h"
+
+namespace choral::platform {
+namespace {
+
+using invoice::InvoiceStatus;
+
+class InvoiceProcessingTest : public ::testing::Test {
+ protected:
+  InvoiceProcessingTest()
+      : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
+        store_(clock_),
+        deposits_(*store_, clock_),
+        processing_(*store_, clock_) {
+    auto seeded = SeedDemoData(*store_, hasher_);
+    EXPECT_TRUE(seeded);
+    for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
+    supplier_ = LogIn("marc.dubois@atelier-lumen.example");
+    ministry_ = LogIn("ines.petit@numerique.example");
+    hospital_ = LogIn("emma.chevalier@ch-bellerive.example");
+  }
+
+  Actor LogIn(const std::string& email) {
+    Authentication auth(*store_, clock_, hasher_);
+    auto login = auth.Login({email, passwords_[email], "127.0.0.1"});
+    EXPECT_TRUE(login) << email;
+    return login->actor;
+  }
+
+  core::InvoiceId Deposit(const std::string& recipient_siret, const std::string& service,
+                          const std::string& number) {
+    std::ifstream in(std::string(CHORAL_CORPUS_DIR) + "/pdf/synthetic/syn-01-simple.pdf",
+                     std::ios::binary);
+    std::stringstream pdf;
+    pdf << in.rdbuf();
+    DepositForm form;
+    form.supplier_id = supplier_.structures.at(0).id;
+    form.recipient_siret = recipient_siret;
+    form.service_code = service;
+    form.engagement_number = "EJ-1";
+    form.invoice_number = number;
+    form.issue_date = "2026-11-20";
+    form.total_without_vat = "100.00";
+    form.total_vat = "20.00";
+    form.total_with_vat = "120.00";
+    form.amount_due = "120.00";
+    form.pdf = pdf.str();
+    form.confirm_duplicate_pdf = true;
+    auto outcome = deposits_.Deposit(supplier_, form);
+    EXPECT_TRUE(outcome && outcome->accepted);
+    return outcome ? outcome->invoice_id : core::InvoiceId();
+  }
+
+  int64_t Version(const Actor& actor, core::InvoiceId id) {
+    return processing_.View(actor, id).value().summary.invoice.version;
+  }
+
+  core::Status Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
+                    const std::string& comment = "") {
+    return processing_.Move(actor, id, to, comment, Version(actor, id));
+  }
+
+  core::FixedClock clock_;
+  testing::TempStore store_;
+  PasswordHasher hasher_{PasswordHasher::Minimal()};
+  Deposits deposits_;
+  InvoiceProcessing processing_;
+  std::map<std::string, std::string> passwords_;
+  Actor supplier_, ministry_, hospital_;
+};
+
+TEST_F(InvoiceProcessingTest, SuspendCompleteAndPayGoesBackAndForthBetweenTheSides) {
+  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-1");
+  EXPECT_EQ(processing_.CountToProcess(ministry_).value(), 1);
+  EXPECT_EQ(processing_.CountToProcess(supplier_).value(), 0);
+
+  auto no_reason = Move(ministry_, id, InvoiceStatus::kSuspended, "  ");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, core::ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kSuspended, "Bon de livraison manquant"));
+  EXPECT_EQ(processing_.CountToProcess(ministry_).value(), 0);
+  EXPECT_EQ(processing_.CountToProcess(supplier_).value(), 1);
+
+  ASSERT_TRUE(Move(supplier_, id, InvoiceStatus::kCompleted, "Bon de livraison joint"));
+  EXPECT_EQ(processing_.CountToProcess(ministry_).value(), 1);
+  ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kPaymentIssued));
+
+  auto view = processing_.View(supplier_, id);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->summary.visible_status, InvoiceStatus::kPaymentIssued);
+  EXPECT_TRUE(view->possible_moves.empty());
+  ASSERT_EQ(view->history.size(), 6u);
+  EXPECT_EQ(view->history[3].comment, "Bon de livraison manquant");
+  EXPECT_EQ(view->history[4].actor, "user:" + std::to_string(supplier_.user_id.value()));
+  auto verified = store_->Verify();
+  ASSERT_TRUE(verified);
+  EXPECT_TRUE(verified->ok) << verified->first_problem;
+}
+
+TEST_F(InvoiceProcessingTest, EachSideMakesOnlyItsOwnMoves) {
+  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-2");
+  auto supplier_pays = Move(supplier_, id, InvoiceStatus::kPaymentIssued);
+  ASSERT_FALSE(supplier_pays);
+  EXPECT_EQ(supplier_pays.error().code, core::ErrorCode::kConflict);
+  ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kRejected, "Montant erroné"));
+  auto after_final = Move(ministry_, id, InvoiceStatus::kPaymentIssued);
+  ASSERT_FALSE(after_final);
+  EXPECT_EQ(after_final.error().code, core::ErrorCode::kConflict);
+}
+
+TEST_F(InvoiceProcessingTest, OutsidersSeeNothing) {
+  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-3");
+  auto hidden = processing_.View(hospital_, id);
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().code, core::ErrorCode::kNotFound);
+  auto move = processing_.Move(hospital_, id, InvoiceStatus::kRejected, "x", 1);
+  ASSERT_FALSE(move);
+  EXPECT_EQ(move.error().code, core::ErrorCode::kNotFound);
+  InvoiceSearch received;
+  received.space = InvoiceSpace::kReceived;
+  EXPECT_EQ(processing_.Search(hospital_, received).value().total, 0);
+  EXPECT_EQ(processing_.Search(ministry_, received).value().total, 1);
+}
+
+TEST_F(InvoiceProcessingTest, OfTwoPeopleActingAtOnceOneWins) {
+  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-4");
+  int64_t seen = Version(ministry_, id);
+  ASSERT_TRUE(processing_.Move(ministry_, id, InvoiceStatus::kServiceDone, "", seen));
+  auto late = processing_.Move(ministry_, id, InvoiceStatus::kRejected, "doublon", seen);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, core::ErrorCode::kConflict);
+  EXPECT_NE(late.error().message.find("someone else"), std::string::npos);
+}
+
+TEST_F(InvoiceProcessingTest, SupplierDoesNotSeePaymentWhenTheRecipientDoesNotReportIt) {
+  // The hospital does not report "mise en paiement" (statutMiseEnPaiementNestPasRemonte).
+  core::InvoiceId id = Deposit("26750813300019", "PHARMA", "F-5");
+  ASSERT_TRUE(Move(hospital_, id, InvoiceStatus::kMandated, "Mandat 2026-118"));
+  ASSERT_TRUE(Move(hospital_, id, InvoiceStatus::kPaymentIssued));
+  EXPECT_EQ(processing_.View(hospital_, id)->summary.visible_status, InvoiceStatus::kPaymentIssued);
+  auto seen_by_supplier = processing_.View(supplier_, id);
+  ASSERT_TRUE(seen_by_supplier);
+  EXPECT_EQ(seen_by_supplier->summary.visible_status, InvoiceStatus::kMandated);
+  for (const auto& entry : seen_by_supplier->history) {
+    EXPECT_NE(entry.status, InvoiceStatus::kPaymentIssued);
+  }
+}
+
+TEST_F(InvoiceProcessingTest, ARecycledInvoiceIsRoutedAgain) {
+  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-6");
+  ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kToRecycle, "Mauvais service"));
+  ASSERT_TRUE(Move(supplier_, id, InvoiceStatus::kDeposited, "Service corrigé"));
+  auto view = processing_.View(ministry_, id);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->summary.invoice.status, InvoiceStatus::kAvailable);
+}
+
+}  // namespace
+}  // namespace choral::platform

@@ -1,0 +1,58 @@
+// InvoiceRepository: deposited invoices, their history, and the lists people search.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/result.h"
+#include "invoice/invoice.h"
+
+namespace choral::store {
+
+// A search over invoices. Unset criteria do not filter.
+struct InvoiceQuery {
+  std::optional<core::StructureId> supplier_id;
+  std::optional<core::StructureId> recipient_id;
+  std::vector<invoice::InvoiceStatus> statuses;      // any of these; empty = all
+  std::string number_contains;                       // part of the invoice number, case-insensitive
+  std::string pdf_sha256;                            // exactly this deposited PDF; "" = any
+  std::optional<core::Date> issued_from, issued_to;  // inclusive
+  enum class Order { kNewestFirst, kOldestFirst, kAmountDesc, kNumber } order = Order::kNewestFirst;
+  int limit = 50;
+  int offset = 0;
+};
+
+// Bound to one Transaction (see store.h); not thread-safe.
+class InvoiceRepository {
+ public:
+  virtual ~InvoiceRepository() = default;
+
+  // Inserts `invoice` (id ignored, version set to 1) and returns its id. kAlreadyExists naming
+  // the number when the supplier already has an invoice with this number.
+  virtual core::Result<core::InvoiceId> Insert(const invoice::Invoice& invoice) = 0;
+
+  // kNotFound naming the id when there is none.
+  virtual core::Result<invoice::Invoice> Get(core::InvoiceId id) = 0;
+
+  // Saves every field of `invoice` if its stored version is still `invoice.version`, and bumps
+  // the version. kConflict "the invoice was changed by someone else" when the version moved on
+  // (optimistic locking: of two users acting at once, one wins and the other is told);
+  // kNotFound when there is none.
+  virtual core::Status Update(const invoice::Invoice& invoice) = 0;
+
+  // True when `supplier` already deposited an invoice numbered `number` (exact match).
+  virtual core::Result<bool> NumberTaken(core::StructureId supplier, std::string_view number) = 0;
+
+  // The invoices matching `query`, and how many match in all (for pagination).
+  virtual core::Result<std::vector<invoice::Invoice>> Search(const InvoiceQuery& query) = 0;
+  virtual core::Result<int64_t> Count(const InvoiceQuery& query) = 0;
+
+  // Appends to the invoice's history (id ignored); returns the entry's id.
+  virtual core::Result<int64_t> AppendHistory(const invoice::HistoryEntry& entry) = 0;
+  // The invoice's history, oldest first.
+  virtual core::Result<std::vector<invoice::HistoryEntry>> History(core::InvoiceId id) = 0;
+};
+
+}  // namespace choral::store
