@@ -6,6 +6,7 @@
 
 #include "core/siret.h"
 #include "invoice/lifecycle.h"
+#include "platform/notifications.h"
 #include "store/sha256.h"
 
 namespace choral::platform {
@@ -206,7 +207,14 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor, const Deposit
     auto event = tx.audit().Append(actor_name, "invoice.deposited",
                                    "invoice:" + std::to_string(id->value()), details.dump());
     if (!event) return core::Fail(event.error());
-    return core::Ok();
+    // FUNCTIONAL.md §5.1: the recipient is e-mailed when an invoice is deposited for it.
+    return NotifyStructure(tx, draft.recipient_id, "mail.invoice_deposited",
+                           {{"invoice_id", id->value()},
+                            {"invoice_number", draft.invoice_number},
+                            {"supplier", supplier->name},
+                            {"total_with_vat", draft.total_with_vat.ToString(2)},
+                            {"currency", draft.currency}},
+                           now);
   });
   if (!written) {
     // Someone deposited the same number in between: the same finding as the first look's.

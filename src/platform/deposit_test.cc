@@ -105,6 +105,21 @@ TEST_F(DepositTest, AcceptedDepositIsAvailableToTheRecipientWithItsHistory) {
   auto verified = store_->Verify();
   ASSERT_TRUE(verified);
   EXPECT_TRUE(verified->ok) << verified->first_problem;
+
+  // Everyone attached to the ministry is told; nobody at the commune.
+  ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
+    for (const char* email : {"claire.martin@numerique.example", "hugo.bernard@numerique.example",
+                              "ines.petit@numerique.example"}) {
+      auto mails = tx.outbox().SentTo(email);
+      if (!mails) return core::Fail(mails.error());
+      EXPECT_EQ(mails->size(), 1u) << email;
+      if (!mails->empty()) {
+        EXPECT_EQ(mails->front().template_key, "mail.invoice_deposited");
+      }
+    }
+    EXPECT_TRUE(tx.outbox().SentTo("luc.garnier@saint-aubin.example").value().empty());
+    return core::Ok();
+  }));
 }
 
 TEST_F(DepositTest, RefusalNamesEveryBrokenRuleAndWritesNothing) {
@@ -127,6 +142,7 @@ TEST_F(DepositTest, RefusalNamesEveryBrokenRuleAndWritesNothing) {
   ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
     store::InvoiceQuery all;
     EXPECT_EQ(tx.invoices().Count(all).value(), 0);
+    EXPECT_TRUE(tx.outbox().Pending(100).value().empty());
     return core::Ok();
   }));
 }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/notifications.h"
+
 namespace choral::platform {
 namespace {
 
@@ -96,6 +98,23 @@ class Views {
   store::Transaction& tx_;
   std::map<int64_t, directory::Structure> structures_;
 };
+
+// FUNCTIONAL.md §5.1: every status change is e-mailed to the supplier; a supplier's move
+// (completion, recycling) to the recipient. A status the supplier may not see stays unsaid.
+core::Status NotifyOtherSide(store::Transaction& tx, const invoice::Invoice& invoice, Side side,
+                             core::Timestamp now) {
+  core::StructureId to = side == Side::kRecipient ? invoice.supplier_id : invoice.recipient_id;
+  if (side == Side::kRecipient && HiddenFromSupplier(invoice.status)) {
+    auto recipient = tx.structures().Get(invoice.recipient_id);
+    if (!recipient) return core::Fail(recipient.error());
+    if (recipient->flags.payment_status_not_reported) return core::Ok();
+  }
+  return NotifyStructure(tx, to, "mail.invoice_status",
+                         {{"invoice_id", invoice.id.value()},
+                          {"invoice_number", invoice.invoice_number},
+                          {"status", invoice::StatusCode(invoice.status)}},
+                         now);
+}
 
 }  // namespace
 
@@ -235,7 +254,7 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
     auto event = tx.audit().Append(actor_name, "invoice.status_changed",
                                    "invoice:" + std::to_string(id.value()), details.dump());
     if (!event) return core::Fail(event.error());
-    return core::Ok();
+    return NotifyOtherSide(tx, *invoice, *side, now);
   });
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "platform/authentication.h"
 #include "platform/demo_data.h"
@@ -67,6 +68,20 @@ class InvoiceProcessingTest : public ::testing::Test {
     return processing_.View(actor, id).value().summary.invoice.version;
   }
 
+  // The templates of the mails sent to `email`, oldest first.
+  std::vector<std::string> Mails(const std::string& email) {
+    std::vector<std::string> keys;
+    EXPECT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
+      auto mails = tx.outbox().SentTo(email);
+      if (!mails) return core::Fail(mails.error());
+      for (const auto& m : *mails) {
+        keys.push_back(m.template_key + ":" + nlohmann::json::parse(m.params).value("status", ""));
+      }
+      return core::Ok();
+    }));
+    return keys;
+  }
+
   core::Status Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
                     const std::string& comment = "") {
     return processing_.Move(actor, id, to, comment, Version(actor, id));
@@ -96,6 +111,11 @@ TEST_F(InvoiceProcessingTest, SuspendCompleteAndPayGoesBackAndForthBetweenTheSid
   ASSERT_TRUE(Move(supplier_, id, InvoiceStatus::kCompleted, "Bon de livraison joint"));
   EXPECT_EQ(processing_.CountToProcess(ministry_).value(), 1);
   ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kPaymentIssued));
+  EXPECT_EQ(Mails("marc.dubois@atelier-lumen.example"),
+            (std::vector<std::string>{"mail.invoice_status:SUSPENDUE",
+                                      "mail.invoice_status:MISE_EN_PAIEMENT"}));
+  EXPECT_EQ(Mails("ines.petit@numerique.example"),
+            (std::vector<std::string>{"mail.invoice_deposited:", "mail.invoice_status:COMPLETEE"}));
 
   auto view = processing_.View(supplier_, id);
   ASSERT_TRUE(view);
@@ -156,6 +176,8 @@ TEST_F(InvoiceProcessingTest, SupplierDoesNotSeePaymentWhenTheRecipientDoesNotRe
   for (const auto& entry : seen_by_supplier->history) {
     EXPECT_NE(entry.status, InvoiceStatus::kPaymentIssued);
   }
+  EXPECT_EQ(Mails("marc.dubois@atelier-lumen.example"),
+            std::vector<std::string>{"mail.invoice_status:MANDATEE"});
 }
 
 TEST_F(InvoiceProcessingTest, ARecycledInvoiceIsRoutedAgain) {

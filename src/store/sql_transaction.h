@@ -151,6 +151,19 @@ class SqlInvoiceRepository final : public InvoiceRepository {
   SqlContext& ctx_;
 };
 
+class SqlOutbox final : public Outbox {
+ public:
+  explicit SqlOutbox(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> Enqueue(const OutboxMessage& message) override;
+  core::Result<std::vector<OutboxMessage>> Pending(int limit) override;
+  core::Result<std::vector<OutboxMessage>> SentTo(const std::string& to) override;
+  core::Status MarkSent(int64_t id, core::Timestamp at) override;
+  core::Status MarkFailed(int64_t id, const std::string& error) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -175,6 +188,7 @@ class SqlTransaction final : public Transaction {
         memberships_(ctx_),
         sessions_(ctx_),
         invoices_(ctx_),
+        outbox_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -183,6 +197,7 @@ class SqlTransaction final : public Transaction {
   MembershipRepository& memberships() override { return memberships_; }
   SessionRepository& sessions() override { return sessions_; }
   InvoiceRepository& invoices() override { return invoices_; }
+  Outbox& outbox() override { return outbox_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -194,6 +209,7 @@ class SqlTransaction final : public Transaction {
   SqlMembershipRepository memberships_;
   SqlSessionRepository sessions_;
   SqlInvoiceRepository invoices_;
+  SqlOutbox outbox_;
   SqlAuditLog audit_;
 };
 

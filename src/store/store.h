@@ -14,6 +14,7 @@
 #include "store/blob_store.h"
 #include "store/invoice_repository.h"
 #include "store/membership_repository.h"
+#include "store/outbox.h"
 #include "store/service_repository.h"
 #include "store/session_repository.h"
 #include "store/structure_repository.h"
@@ -46,6 +47,7 @@ class Transaction {
   virtual MembershipRepository& memberships() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual InvoiceRepository& invoices() = 0;
+  virtual Outbox& outbox() = 0;
   virtual AuditLog& audit() = 0;
 };
 

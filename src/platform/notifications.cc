@@ -1,0 +1,27 @@
+#include "platform/notifications.h"
+
+namespace choral::platform {
+
+core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure,
+                             const std::string& template_key, const nlohmann::json& params,
+                             core::Timestamp now) {
+  auto memberships = tx.memberships().ListByStructure(structure);
+  if (!memberships) return core::Fail(memberships.error());
+  const std::string body = params.dump();
+  for (const auto& membership : *memberships) {
+    if (!membership.IsEffective()) continue;
+    auto user = tx.users().Get(membership.user_id);
+    if (!user) return core::Fail(user.error());
+    if (!user->active) continue;
+    store::OutboxMessage message;
+    message.to = user->email;
+    message.template_key = template_key;
+    message.params = body;
+    message.created_at = now;
+    auto queued = tx.outbox().Enqueue(message);
+    if (!queued) return core::Fail(queued.error());
+  }
+  return core::Ok();
+}
+
+}  // namespace choral::platform
