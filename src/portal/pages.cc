@@ -131,7 +131,7 @@ http::Response Pages::Home(const http::Request& request) {
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"home", std::string(catalogue.Text("home.title")), NavEntry::kHome,
             HomeData(catalogue, **actor, *view)};
-  return renderer_.Render(page, &**actor);
+  return Render(std::move(page), **actor);
 }
 
 http::Response Pages::Directory(const http::Request& request) {
@@ -143,7 +143,9 @@ http::Response Pages::Directory(const http::Request& request) {
   std::optional<std::string> siret = request.QueryParam("siret");
   page.data["siret"] = siret.value_or("");
   page.data["has_error"] = false;
-  if (!siret) return renderer_.Render(page, who);
+  if (!siret) {
+    return who != nullptr ? Render(std::move(page), *who) : renderer_.Render(page, nullptr);
+  }
 
   std::optional<std::string> error = SiretInputError(catalogue, *siret);
   if (!error) {
@@ -163,7 +165,7 @@ http::Response Pages::Directory(const http::Request& request) {
     page.data["has_error"] = true;
     page.data["error"] = *error;
   }
-  return renderer_.Render(page, who);
+  return who != nullptr ? Render(std::move(page), *who) : renderer_.Render(page, nullptr);
 }
 
 http::Response Pages::Account(const http::Request& request) {
@@ -173,7 +175,7 @@ http::Response Pages::Account(const http::Request& request) {
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"account", std::string(catalogue.Text("account.title")), NavEntry::kAccount,
             AccountData(catalogue, **actor)};
-  return renderer_.Render(page, &**actor);
+  return Render(std::move(page), **actor);
 }
 
 http::Response Pages::Static(const http::Request& request) const {

@@ -15,6 +15,8 @@
 
 namespace choral::portal {
 
+struct DepositFormState;  // invoice_view_models.h
+
 inline constexpr std::string_view kSessionCookie = "choral_session";
 // Login form's double-submit token: before a session exists, the form's hidden field must
 // equal this cookie, which another site can neither read nor set.
@@ -45,6 +47,18 @@ class Pages {
   http::Response Static(const http::Request& request) const;  // GET /static/:path(.*)
   http::Response NotFound(const http::Request& request);      // any unknown page
 
+  // Deposit (invoice_pages.cc): choose a PDF, confirm what Choral read, get the receipt.
+  http::Response DepositStart(const http::Request& request);    // GET /factures/deposer
+  http::Response DepositRead(const http::Request& request);     // POST /factures/deposer/lecture
+  http::Response DepositConfirm(const http::Request& request);  // POST /factures/deposer
+  http::Response DepositReceipt(const http::Request& request);  // GET /factures/:id/accuse-de-depot
+  // Invoice spaces and the invoice page (invoice_pages.cc).
+  http::Response SentInvoices(const http::Request& request);       // GET /factures/emises
+  http::Response ReceivedInvoices(const http::Request& request);   // GET /factures/recues
+  http::Response InvoicesToProcess(const http::Request& request);  // GET /factures/a-traiter
+  http::Response InvoicePage(const http::Request& request);        // GET /factures/:id
+  http::Response MoveInvoice(const http::Request& request);        // POST /factures/:id/statut
+
   // The French page for `error`, with the status http::HttpStatusFor gives its code.
   http::Response ErrorPage(const core::Error& error, const http::Request& request,
                            const platform::Actor* actor) const;
@@ -57,6 +71,20 @@ class Pages {
   // The actor behind the request's session cookie; nullopt without a cookie or with an unknown
   // or expired one; an error only when the platform could not tell (database down).
   core::Result<std::optional<platform::Actor>> CurrentActor(const http::Request& request);
+
+  // The page inside the layout for a logged-in actor, with the count of invoices waiting on
+  // them in the navigation (left out when the platform cannot tell).
+  http::Response Render(Page page, const platform::Actor& actor) const;
+
+  http::Response InvoiceList(const http::Request& request, platform::InvoiceSpace space);
+  http::Response UploadPage(const platform::Actor& actor, std::string_view error_key, bool scanned,
+                            int status) const;
+  http::Response DepositFormPage(const platform::Actor& actor, DepositFormState state) const;
+  // The invoice page; `error` and `notice` are French sentences shown above the moves.
+  http::Response InvoicePageFor(const http::Request& request, const platform::Actor& actor,
+                                core::InvoiceId id, std::string_view error, std::string_view notice,
+                                std::string_view failed_move, std::string_view failed_comment,
+                                int status) const;
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
                            std::string_view error, int status) const;

@@ -109,9 +109,13 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
     seen.push_back(route.method + " " + route.pattern);
     EXPECT_EQ(route.dispatch == http::Dispatch::kInline, route.pattern.starts_with("/static/"));
   }
-  EXPECT_EQ(seen,
-            (std::vector<std::string>{"GET /login", "POST /login", "POST /logout", "GET /",
-                                      "GET /annuaire", "GET /compte", "GET /static/:path(.*)"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "GET /login", "POST /login", "POST /logout", "GET /", "GET /annuaire",
+                      "GET /compte", "GET /factures/deposer", "POST /factures/deposer/lecture",
+                      "POST /factures/deposer", "GET /factures/emises", "GET /factures/recues",
+                      "GET /factures/a-traiter", "GET /factures/:id(\\d+)",
+                      "GET /factures/:id(\\d+)/accuse-de-depot", "POST /factures/:id(\\d+)/statut",
+                      "GET /static/:path(.*)"}));
 }
 
 TEST_F(PagesTest, RefusesAMissingWebRoot) {
@@ -186,11 +190,37 @@ TEST_F(PagesTest, MalformedFormIsABadRequestPage) {
 }
 
 TEST_F(PagesTest, PagesForPeopleRedirectVisitorsToLogin) {
-  for (std::string path : {"/", "/compte"}) {
+  for (std::string path : {"/", "/compte", "/factures/deposer", "/factures/emises",
+                           "/factures/recues", "/factures/a-traiter"}) {
     http::Response response = Call("GET", path, {});
     EXPECT_EQ(response.status, 303) << path;
     EXPECT_EQ(HeaderOf(response, "Location"), "/login");
   }
+}
+
+TEST_F(PagesTest, InvoiceFormsWithoutSessionGoToLogin) {
+  for (std::string pattern : {"/factures/deposer", "/factures/deposer/lecture"}) {
+    http::Response response = Call("POST", pattern, {});
+    EXPECT_EQ(response.status, 303) << pattern;
+    EXPECT_EQ(HeaderOf(response, "Location"), "/login");
+  }
+  for (std::string method : {"GET", "POST"}) {
+    http::Request request;
+    request.path_params["id"] = "42";
+    std::string pattern = method == "GET" ? "/factures/:id(\\d+)" : "/factures/:id(\\d+)/statut";
+    http::Response response = Call(method, pattern, request);
+    EXPECT_EQ(response.status, 303) << pattern;
+  }
+}
+
+TEST_F(PagesTest, InvoicePagesShowTheUnavailablePageWhenTheDatabaseIsDown) {
+  http::Request request = WithCookie("choral_session=" + std::string(64, 'd'));
+  request.path_params["id"] = "42";
+  EXPECT_GE(Call("GET", "/factures/:id(\\d+)", request).status, 500);
+  EXPECT_GE(Call("GET", "/factures/a-traiter", request).status, 500);
+  request.headers["content-type"] = "multipart/form-data; boundary=x";
+  request.body = "--x--";
+  EXPECT_GE(Call("POST", "/factures/deposer/lecture", request).status, 500);
 }
 
 TEST_F(PagesTest, LogoutWithoutSessionGoesToLogin) {

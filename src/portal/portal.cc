@@ -74,6 +74,15 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Get("/", Guarded(state, &Pages::Home));
   routes.Get("/annuaire", Guarded(state, &Pages::Directory));
   routes.Get("/compte", Guarded(state, &Pages::Account));
+  routes.Get("/factures/deposer", Guarded(state, &Pages::DepositStart));
+  routes.Post("/factures/deposer/lecture", Guarded(state, &Pages::DepositRead));
+  routes.Post("/factures/deposer", Guarded(state, &Pages::DepositConfirm));
+  routes.Get("/factures/emises", Guarded(state, &Pages::SentInvoices));
+  routes.Get("/factures/recues", Guarded(state, &Pages::ReceivedInvoices));
+  routes.Get("/factures/a-traiter", Guarded(state, &Pages::InvoicesToProcess));
+  routes.Get("/factures/:id(\\d+)", Guarded(state, &Pages::InvoicePage));
+  routes.Get("/factures/:id(\\d+)/accuse-de-depot", Guarded(state, &Pages::DepositReceipt));
+  routes.Post("/factures/:id(\\d+)/statut", Guarded(state, &Pages::MoveInvoice));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

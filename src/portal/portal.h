@@ -1,4 +1,5 @@
-// Portal: the web pages people use (login, home, public directory, account) and their static
+// Portal: the web pages people use (login, home, public directory, account, deposit, invoices)
+// and their static
 // assets, registered on the HTTP server's route table.
 #pragma once
 
@@ -19,7 +20,10 @@ struct PortalOptions {
   bool secure_cookies_hint = false;
 };
 
-// Registers GET /login, POST /login, POST /logout, GET /, GET /annuaire, GET /compte and
+// Registers GET /login, POST /login, POST /logout, GET /, GET /annuaire, GET /compte, the
+// deposit pages (GET and POST /factures/deposer, POST /factures/deposer/lecture), the invoice
+// spaces (GET /factures/emises, /factures/recues, /factures/a-traiter), the invoice page
+// (GET /factures/:id, GET /factures/:id/accuse-de-depot, POST /factures/:id/statut) and
 // GET /static/:path(.*) (inline: served from memory). `platform` must outlive the routes.
 // kUnavailable naming the folder or file when web_root/static is missing or incomplete.
 core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,

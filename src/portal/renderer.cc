@@ -14,6 +14,21 @@ mstch::node NavItem(const Catalogue& catalogue, std::string href, std::string_vi
                     {"current", current}};
 }
 
+// "À traiter" with the number of invoices waiting: visible as a badge, read out by screen
+// readers as "À traiter, 3 en attente".
+mstch::node ToProcessItem(const Catalogue& catalogue, const Page& page) {
+  mstch::node item =
+      NavItem(catalogue, "/factures/a-traiter", "nav.to_process", page.nav == NavEntry::kToProcess);
+  if (page.to_process && *page.to_process > 0) {
+    std::string count = std::to_string(*page.to_process);
+    boost::get<mstch::map>(item)["badge"] = mstch::map{
+        {"count", count},
+        {"label", catalogue.Format("nav.to_process_count", {{"count", count}})},
+    };
+  }
+  return item;
+}
+
 }  // namespace
 
 void AddPageHeaders(http::Response& response) {
@@ -38,6 +53,18 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   mstch::array nav;
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/", "nav.home", page.nav == NavEntry::kHome));
+  }
+  if (actor != nullptr && actor->ActsForSupplier()) {
+    nav.push_back(
+        NavItem(catalogue_, "/factures/deposer", "nav.deposit", page.nav == NavEntry::kDeposit));
+    nav.push_back(NavItem(catalogue_, "/factures/emises", "nav.sent", page.nav == NavEntry::kSent));
+  }
+  if (actor != nullptr && actor->ActsForPublicEntity()) {
+    nav.push_back(
+        NavItem(catalogue_, "/factures/recues", "nav.received", page.nav == NavEntry::kReceived));
+  }
+  if (actor != nullptr && (actor->ActsForSupplier() || actor->ActsForPublicEntity())) {
+    nav.push_back(ToProcessItem(catalogue_, page));
   }
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));

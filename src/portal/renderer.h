@@ -2,6 +2,8 @@
 // layout: header, navigation for the actor, footer, and the catalogue's texts as `t`.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include <mstch/mstch.hpp>
@@ -13,7 +15,7 @@
 namespace choral::portal {
 
 // The navigation entry a page belongs to; highlights it in the header.
-enum class NavEntry { kNone, kHome, kDirectory, kAccount };
+enum class NavEntry { kNone, kHome, kDeposit, kSent, kReceived, kToProcess, kDirectory, kAccount };
 
 struct Page {
   Page(std::string template_name_in, std::string title_in, NavEntry nav_in = NavEntry::kNone,
@@ -29,6 +31,8 @@ struct Page {
   NavEntry nav = NavEntry::kNone;
   mstch::map data;  // the template's own values; user data are escaped by {{ }}
   int status = 200;
+  // Invoices waiting on the actor, shown as a badge on "À traiter"; none hides the badge.
+  std::optional<int64_t> to_process;
 };
 
 // Thread-safe: holds only immutable data.

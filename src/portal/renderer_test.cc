@@ -58,6 +58,38 @@ TEST_F(RendererTest, LoggedInUserSeesNavigationNameAndLogoutFormWithCsrf) {
   EXPECT_NE(html.find("name=\"csrf_token\" value=\"c0ffee\""), std::string::npos);
 }
 
+TEST_F(RendererTest, NavigationOffersEachSideItsInvoicePagesOnly) {
+  platform::Actor nobody = Claire();
+  std::string html = renderer_.RenderHtml({"error", "x"}, &nobody);
+  EXPECT_EQ(html.find("/factures/"), std::string::npos) << "no side: no invoice pages";
+
+  platform::Actor supplier = Claire();
+  supplier.structures = {{core::StructureId(2), "Atelier", "73282932000074",
+                          directory::StructureKind::kPrivate, accounts::Role::kUser}};
+  Page page{"error", "x", NavEntry::kToProcess};
+  page.to_process = 3;
+  html = renderer_.RenderHtml(page, &supplier);
+  EXPECT_NE(html.find("href=\"/factures/deposer\">Déposer une facture</a>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/factures/emises\">Factures émises</a>"), std::string::npos);
+  EXPECT_EQ(html.find("/factures/recues"), std::string::npos);
+  EXPECT_NE(
+      html.find("href=\"/factures/a-traiter\" aria-current=\"page\">À traiter "
+                "<span class=\"badge rounded-pill choral-badge\" aria-hidden=\"true\">3</span>"
+                "<span class=\"visually-hidden\">, 3 en attente</span></a>"),
+      std::string::npos)
+      << html;
+
+  platform::Actor recipient = Claire();
+  recipient.structures = {{core::StructureId(1), "Ministère", "11000998200015",
+                           directory::StructureKind::kPublic, accounts::Role::kUser}};
+  page.to_process = 0;
+  html = renderer_.RenderHtml(page, &recipient);
+  EXPECT_NE(html.find("href=\"/factures/recues\">Factures reçues</a>"), std::string::npos);
+  EXPECT_EQ(html.find("/factures/deposer"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/factures/a-traiter\""), std::string::npos);
+  EXPECT_EQ(html.find("choral-badge"), std::string::npos) << "nothing waits: no badge";
+}
+
 TEST_F(RendererTest, EscapesUserData) {
   platform::Actor actor = Claire();
   actor.display_name = "<script>alert(\"x\")</script> O'Brien & co";

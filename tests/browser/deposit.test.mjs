@@ -1,0 +1,300 @@
+// Deposit and processing in a real browser (Debian's chromium through playwright-core): a supplier
+// uploads a synthetic PDF, corrects the recipient Choral read, deposits it; the ministry finds it
+// in "À traiter" and suspends it; the supplier completes it; the ministry sets it "Mise en
+// paiement"; the supplier sees it paid. Every page is checked with axe-core (WCAG 2.1 A/AA) and
+// photographed into ${CHORAL_SCREENSHOT_DIR}/deposit-*.png.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../support/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+const screenshotDir = path.resolve(root, process.env.CHORAL_SCREENSHOT_DIR || 'build');
+const corpusDir = process.env.CHORAL_CORPUS_DIR || path.join(root, '..', 'shared', 'corpus');
+const pdfPath = path.join(corpusDir, 'pdf', 'synthetic', 'syn-01-simple.pdf');
+const scanPath = path.join(corpusDir, 'pdf', 'synthetic', 'syn-05-scan-of-table.pdf');
+
+const supplierEmail = 'marc.dubois@atelier-lumen.example';
+const ministryEmail = 'claire.martin@numerique.example';
+const ministrySiret = '11000998200015';
+
+let server;
+let browser;
+let page;
+let invoiceNumber;
+let invoicePath;  // "/factures/<id>"
+const pageErrors = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // The portal's Content-Security-Policy forbids inline scripts; axe is injected as one.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function password(email) {
+  const login = server.seed.logins.find((l) => l.email === email);
+  assert.ok(login, `the demo seed has ${email}`);
+  return login.password;
+}
+
+async function assertAccessible(what) {
+  assert.deepEqual(pageErrors, [], `JavaScript errors before checking ${what}`);
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(
+    () => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  const report = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')).join('\n');
+  if (result.violations.length > 0) console.log(`axe on ${what}:\n${report}`);
+  assert.equal(result.violations.length, 0, `axe violations on ${what}:\n${report}`);
+}
+
+async function shoot(name) {
+  await page.screenshot({ path: path.join(screenshotDir, `deposit-${name}.png`), fullPage: true });
+}
+
+async function logInAs(email) {
+  await page.goto(`${server.baseUrl}/login`);
+  if (new URL(page.url()).pathname !== '/login') {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${server.baseUrl}/login`);
+  }
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password(email));
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/`),
+    page.getByRole('button', { name: 'Se connecter' }).click(),
+  ]);
+}
+
+async function logOut() {
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/login`),
+    page.getByRole('button', { name: 'Se déconnecter' }).click(),
+  ]);
+}
+
+// The text of the invoice page's "Statut" line.
+async function shownStatus() {
+  return (await page.locator('dl.choral-details > div', { hasText: /^Statut/ }).first()
+    .locator('dd').innerText()).trim();
+}
+
+test('the supplier uploads a PDF and sees the values Choral read', async () => {
+  await logInAs(supplierEmail);
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  assert.ok(await nav.getByRole('link', { name: 'Déposer une facture' }).isVisible());
+  assert.ok(await nav.getByRole('link', { name: 'Factures émises' }).isVisible());
+  assert.equal(await nav.getByRole('link', { name: 'Factures reçues' }).count(), 0,
+               'a supplier has no received invoices');
+  await nav.getByRole('link', { name: 'Déposer une facture' }).click();
+  await page.waitForURL(`${server.baseUrl}/factures/deposer`);
+  await assertAccessible('/factures/deposer');
+  await shoot('1-upload');
+
+  // A scan is refused with the four golden rules, and no deposit form.
+  await page.getByLabel('Facture au format PDF').setInputFiles(scanPath);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
+    page.getByRole('button', { name: 'Lire la facture' }).click(),
+  ]);
+  assert.match(await page.getByRole('alert').innerText(), /image numérisée/);
+  assert.equal(await page.locator('ol.choral-rules li').count(), 4);
+  assert.equal(await page.getByLabel('SIRET du destinataire').count(), 0);
+  await assertAccessible('the scan refusal');
+  await shoot('1b-scan-refused');
+
+  await page.getByLabel('Facture au format PDF').setInputFiles(pdfPath);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
+    page.getByRole('button', { name: 'Lire la facture' }).click(),
+  ]);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(),
+               'Vérifier et déposer la facture');
+  invoiceNumber = await page.getByLabel('Numéro de facture').inputValue();
+  assert.equal(invoiceNumber, 'FAC-2024-0142');
+  assert.equal(await page.getByLabel('Date de la facture').inputValue(), '2024-03-15');
+  assert.match(await page.getByLabel('Montant TTC').inputValue(), /^5\s?100,00$/);
+  assert.equal(await page.getByLabel('Cadre de facturation').inputValue(), 'A1_FACTURE_FOURNISSEUR');
+  // The SIRET printed on the PDF is nobody in the demo data: the form says so.
+  assert.equal(await page.getByLabel('SIRET du destinataire').inputValue(), '11000456100012');
+  assert.match(await page.locator('main').innerText(), /Aucune entité publique active/);
+  await assertAccessible('the pre-filled deposit form');
+  await shoot('2-prefilled');
+});
+
+test('depositing to a SIRET nobody has is refused next to the field', async () => {
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/deposer`),
+    page.getByRole('button', { name: 'Déposer la facture' }).click(),
+  ]);
+  assert.match(await page.getByRole('alert').innerText(), /Le dépôt est refusé/);
+  const siret = page.getByLabel('SIRET du destinataire');
+  assert.equal(await siret.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#recipient_siret-erreur').innerText(), /^SIRET du destinataire/);
+  assert.equal(await page.getByLabel('Numéro de facture').inputValue(), invoiceNumber,
+               'what the supplier saw is kept');
+  await assertAccessible('the refused deposit');
+  await shoot('2b-refused');
+});
+
+test('the supplier corrects the recipient and deposits: a receipt with the fingerprint', async () => {
+  await page.getByLabel('SIRET du destinataire').fill(ministrySiret);
+  await page.getByRole('button', { name: 'Rechercher le destinataire' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('.choral-recipient').innerText(), /Minist/);
+  await page.getByLabel('Code service').selectOption('DAF-ACHATS');
+  await page.getByLabel('Numéro d’engagement').fill('EJ-2026-0042');
+  await assertAccessible('the deposit form with the ministry as recipient');
+  await shoot('3-corrected');
+
+  await Promise.all([
+    page.waitForURL(/\/factures\/\d+\/accuse-de-depot$/),
+    page.getByRole('button', { name: 'Déposer la facture' }).click(),
+  ]).catch(async (error) => {
+    const alert = await page.getByRole('alert').allInnerTexts();
+    throw new Error(`no receipt: ${error.message}\nalerts: ${alert.join('\n')}`);
+  });
+  const main = await page.locator('main').innerText();
+  assert.match(main, /Accusé de dépôt/);
+  assert.match(main, /[0-9a-f]{64}/, 'the receipt shows the SHA-256 of the PDF');
+  assert.ok(main.includes(invoiceNumber));
+  await assertAccessible('the deposit receipt');
+  await shoot('4-receipt');
+  await page.getByRole('link', { name: 'Voir la facture et son suivi' }).click();
+  await page.waitForURL(/\/factures\/\d+$/);
+  invoicePath = new URL(page.url()).pathname;
+  assert.equal(await shownStatus(), 'Mise à disposition');
+  await assertAccessible('the invoice page (supplier)');
+  await logOut();
+});
+
+test('the ministry finds it in "À traiter" and suspends it with a reason', async () => {
+  await logInAs(ministryEmail);
+  const toProcess = page.getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: /^À traiter/ });
+  assert.match(await toProcess.innerText(), /À traiter\s*\d+/, 'a badge counts what waits');
+  await toProcess.click();
+  await page.waitForURL(`${server.baseUrl}/factures/a-traiter`);
+  const row = page.locator('main table tbody tr', { hasText: invoiceNumber });
+  assert.equal(await row.count(), 1);
+  assert.match(await row.innerText(), /5\s?100,00\s€/);
+  await assertAccessible('/factures/a-traiter (ministry)');
+  await shoot('5-to-process');
+
+  await row.getByRole('link', { name: invoiceNumber }).click();
+  await page.waitForURL(`${server.baseUrl}${invoicePath}`);
+  await assertAccessible('the invoice page (ministry)');
+  await shoot('5b-invoice-to-process');
+  // A reason is required: the browser refuses to send the form without one.
+  assert.equal(await page.locator('#commentaire-SUSPENDUE').getAttribute('required'), '');
+  await page.locator('#commentaire-SUSPENDUE').fill('Bon de livraison manquant');
+  await Promise.all([
+    page.waitForURL(/\?fait=SUSPENDUE$/),
+    page.getByRole('button', { name: 'Suspendre' }).click(),
+  ]);
+  assert.equal(await shownStatus(), 'Suspendue');
+  assert.match(await page.locator('main table').innerText(), /Bon de livraison manquant/);
+  await assertAccessible('the suspended invoice (ministry)');
+  await shoot('6-suspended');
+  await logOut();
+});
+
+test('the supplier completes the suspended invoice', async () => {
+  await logInAs(supplierEmail);
+  await page.getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: /^À traiter/ }).click();
+  await page.waitForURL(`${server.baseUrl}/factures/a-traiter`);
+  await page.locator('main table').getByRole('link', { name: invoiceNumber }).click();
+  await page.waitForURL(`${server.baseUrl}${invoicePath}`);
+  assert.equal(await shownStatus(), 'Suspendue');
+  await page.locator('#commentaire-COMPLETEE').fill('Bon de livraison envoyé par courrier');
+  await Promise.all([
+    page.waitForURL(/\?fait=COMPLETEE$/),
+    page.getByRole('button', { name: 'Compléter la facture' }).click(),
+  ]);
+  assert.equal(await shownStatus(), 'Complétée');
+  await assertAccessible('the completed invoice (supplier)');
+  await shoot('7-completed');
+  await logOut();
+});
+
+test('the ministry sets it "Mise en paiement"', async () => {
+  await logInAs(ministryEmail);
+  await page.goto(`${server.baseUrl}/factures/recues?numero=${encodeURIComponent(invoiceNumber)}`);
+  await assertAccessible('/factures/recues with a search');
+  await page.locator('main table').getByRole('link', { name: invoiceNumber }).click();
+  await page.waitForURL(`${server.baseUrl}${invoicePath}`);
+  await Promise.all([
+    page.waitForURL(/\?fait=MISE_EN_PAIEMENT$/),
+    page.getByRole('button', { name: 'Mettre en paiement' }).click(),
+  ]);
+  assert.equal(await shownStatus(), 'Mise en paiement');
+  await shoot('8-paid-ministry');
+  await logOut();
+});
+
+test('the supplier sees it paid in the sent invoices', async () => {
+  await logInAs(supplierEmail);
+  await page.getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Factures émises' }).click();
+  await page.waitForURL(`${server.baseUrl}/factures/emises`);
+  const row = page.locator('main table tbody tr', { hasText: invoiceNumber });
+  assert.match(await row.innerText(), /Mise en paiement/);
+  await assertAccessible('/factures/emises (supplier)');
+  await shoot('9-paid-supplier');
+  await row.getByRole('link', { name: invoiceNumber }).click();
+  await page.waitForURL(`${server.baseUrl}${invoicePath}`);
+  const history = await page.locator('main table').innerText();
+  for (const status of ['Déposée', 'Mise à disposition', 'Suspendue', 'Complétée', 'Mise en paiement']) {
+    assert.ok(history.includes(status), `history shows ${status}`);
+  }
+  await assertAccessible('the paid invoice (supplier)');
+});
+
+test('the same PDF again is deposited only once the supplier confirms it', async () => {
+  await page.goto(`${server.baseUrl}/factures/deposer`);
+  await page.getByLabel('Facture au format PDF').setInputFiles(pdfPath);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
+    page.getByRole('button', { name: 'Lire la facture' }).click(),
+  ]);
+  await page.getByLabel('SIRET du destinataire').fill(ministrySiret);
+  await page.getByRole('button', { name: 'Rechercher le destinataire' }).click();
+  await page.waitForLoadState();
+  await page.getByLabel('Code service').selectOption('DAF-ACHATS');
+  await page.getByLabel('Numéro d’engagement').fill('EJ-2026-0043');
+  await page.getByLabel('Numéro de facture').fill(`${invoiceNumber}-B`);
+  await page.getByRole('button', { name: 'Déposer la facture' }).click();
+  await page.waitForLoadState();
+  const confirm = page.getByLabel(/je dépose ce fichier une nouvelle fois/);
+  assert.equal(await confirm.count(), 1, 'asked to confirm the same file');
+  await assertAccessible('the duplicate confirmation');
+  await shoot('10-duplicate');
+  await confirm.check();
+  await Promise.all([
+    page.waitForURL(/\/factures\/\d+\/accuse-de-depot$/),
+    page.getByRole('button', { name: 'Déposer la facture' }).click(),
+  ]);
+  assert.ok((await page.locator('main').innerText()).includes(`${invoiceNumber}-B`));
+});
