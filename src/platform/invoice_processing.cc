@@ -199,6 +199,10 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
           HiddenFromSupplier(*entry.status)) {
         continue;
       }
+      if (entry.actor.starts_with("user:") && !view.people.contains(entry.actor)) {
+        auto user = tx.users().Get(core::UserId(std::stoll(entry.actor.substr(5))));
+        if (user) view.people[entry.actor] = user->DisplayName();
+      }
       view.history.push_back(std::move(entry));
     }
     view.possible_moves = invoice::PossibleMoves(invoice->status, *side);

@@ -2,6 +2,7 @@
 // status moves each side may make — authorised here from the actor's structures.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ struct InvoiceList {
 struct InvoiceView {
   InvoiceSummaryView summary;
   std::vector<invoice::HistoryEntry> history;
+  // The people the history names: "user:12" -> "Claire Martin" (who did what is the point of a
+  // history, on both sides).
+  std::map<std::string, std::string> people;
   invoice::Side side = invoice::Side::kSupplier;       // which side the actor is on
   std::vector<invoice::InvoiceStatus> possible_moves;  // what the actor may do now
 };

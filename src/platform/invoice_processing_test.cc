@@ -124,6 +124,8 @@ TEST_F(InvoiceProcessingTest, SuspendCompleteAndPayGoesBackAndForthBetweenTheSid
   ASSERT_EQ(view->history.size(), 6u);
   EXPECT_EQ(view->history[3].comment, "Bon de livraison manquant");
   EXPECT_EQ(view->history[4].actor, "user:" + std::to_string(supplier_.user_id.value()));
+  EXPECT_EQ(view->people.at(view->history[3].actor), "Inès Petit");
+  EXPECT_EQ(view->people.at(view->history[4].actor), "Marc Dubois");
   auto verified = store_->Verify();
   ASSERT_TRUE(verified);
   EXPECT_TRUE(verified->ok) << verified->first_problem;

@@ -474,13 +474,15 @@ mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& ac
 
 namespace {
 
-std::string Who(const Catalogue& catalogue, const platform::Actor& actor, const std::string& who) {
+std::string Who(const Catalogue& catalogue, const platform::Actor& actor,
+                const std::map<std::string, std::string>& people, const std::string& who) {
   if (who == "system" || who.empty()) return std::string(catalogue.Text("invoice.who_system"));
   if (who.starts_with("user:")) {
     std::string id = who.substr(5);
     if (id == std::to_string(actor.user_id.value())) {
       return catalogue.Format("invoice.who_you", {{"name", actor.display_name}});
     }
+    if (auto known = people.find(who); known != people.end()) return known->second;
     return catalogue.Format("invoice.who_user", {{"id", id}});
   }
   return who;
@@ -541,7 +543,7 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
     }
     history.push_back(mstch::map{
         {"what", what},
-        {"who", Who(catalogue, actor, entry.actor)},
+        {"who", Who(catalogue, actor, view.people, entry.actor)},
         {"when", FormatTimestamp(catalogue, entry.at)},
         {"comment", entry.comment},
     });
