@@ -13,6 +13,10 @@ core::Result<HomeView> Dashboard::Home(const Actor& actor) const {
       if (!users) return core::Fail(users.error());
       view.figures.push_back({"figure.platform_structures", *structures});
       view.figures.push_back({"figure.platform_users", *users});
+      auto feedback = tx.feedback().Summary();
+      if (!feedback) return core::Fail(feedback.error());
+      view.figures.push_back({"figure.feedback_count", feedback->count});
+      view.figures.push_back({"figure.feedback_average_tenths", feedback->average_tenths});
     }
     int64_t services = 0;
     int64_t members = 0;

@@ -74,6 +74,8 @@ TEST(DashboardTest, ManagerSeesPendingRequestsAndFigures) {
   ASSERT_TRUE(admin_view);
   EXPECT_EQ(Figure(*admin_view, "figure.platform_structures"), 5);
   EXPECT_EQ(Figure(*admin_view, "figure.platform_users"), 15);
+  EXPECT_EQ(Figure(*admin_view, "figure.feedback_count"), 0);
+  EXPECT_EQ(Figure(*admin_view, "figure.feedback_average_tenths"), 0);
 }
 
 }  // namespace

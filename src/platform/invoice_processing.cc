@@ -1,6 +1,7 @@
 #include "platform/invoice_processing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +49,9 @@ std::vector<store::InvoiceQuery> QueriesFor(const Actor& actor, const InvoiceSea
           q.statuses = {InvoiceStatus::kAvailable, InvoiceStatus::kCompleted};
         } else {
           q.supplier_id = s.id;
-          q.statuses = {InvoiceStatus::kSuspended, InvoiceStatus::kToRecycle};
+          q.statuses = {InvoiceStatus::kSuspended, InvoiceStatus::kToRecycle,
+                        InvoiceStatus::kRejected};
+          q.except_acknowledged_rejections = true;
         }
         break;
     }
@@ -116,7 +119,99 @@ core::Status NotifyOtherSide(store::Transaction& tx, const invoice::Invoice& inv
                          now);
 }
 
+// The acknowledgement a supplier owes for `status` (FUNCTIONAL.md §5.1), or "" for none.
+std::string_view AcknowledgementFor(InvoiceStatus status) {
+  if (status == InvoiceStatus::kRejected) return "ACQUITTEMENT_REJET";
+  if (status == InvoiceStatus::kSuspended) return "ACQUITTEMENT_SUSPENSION";
+  return "";
+}
+
+// Whether the supplier still owes an acknowledgement of the invoice's current `status`: none was
+// recorded since the last status change.
+bool AwaitsAcknowledgement(const std::vector<invoice::HistoryEntry>& history,
+                           InvoiceStatus status) {
+  if (AcknowledgementFor(status).empty()) return false;
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->action.starts_with("ACQUITTEMENT_")) return false;
+    if (it->status) return true;
+  }
+  return true;
+}
+
+std::string Lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "C:\fakepath\bon.pdf" -> "bon.pdf": the last path component, without control characters,
+// at most 200 bytes; "piece-jointe" when nothing is left.
+std::string CleanFileName(std::string_view name) {
+  size_t slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+  }
+  if (out.size() > 200) {
+    out.resize(200);
+    // Do not cut a UTF-8 sequence in two.
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80) != 0) out.pop_back();
+  }
+  size_t first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return "piece-jointe";
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
 }  // namespace
+
+core::Result<std::string> AttachmentMediaType(const NewAttachment& attachment) {
+  const std::string name = CleanFileName(attachment.file_name);
+  const std::string_view bytes = attachment.bytes;
+  auto refuse = [&](const std::string& rule) {
+    return core::Fail(core::ErrorCode::kInvalidArgument, "attachment '" + name + "' " + rule);
+  };
+  if (bytes.empty()) return refuse("is empty");
+  if (bytes.size() > kMaxAttachmentBytes) return refuse("is larger than 10 MB, the limit per file");
+  std::string extension;
+  if (size_t dot = name.rfind('.'); dot != std::string::npos) {
+    extension = Lowercase(name.substr(dot + 1));
+  }
+  if (bytes.starts_with("%PDF-")) return std::string("application/pdf");
+  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return std::string("image/png");
+  if (bytes.starts_with("\xFF\xD8\xFF")) return std::string("image/jpeg");
+  if (bytes.starts_with(std::string_view("II*\0", 4)) ||
+      bytes.starts_with(std::string_view("MM\0*", 4))) {
+    return std::string("image/tiff");
+  }
+  if (bytes.starts_with("PK\x03\x04")) {
+    static const std::map<std::string, std::string, std::less<>> kZipOffice = {
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
+        {"odp", "application/vnd.oasis.opendocument.presentation"},
+    };
+    if (auto it = kZipOffice.find(extension); it != kZipOffice.end()) return it->second;
+    return refuse(
+        "is a ZIP archive: only office documents named .docx, .xlsx, .pptx, .odt, .ods or .odp "
+        "are accepted");
+  }
+  if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
+    static const std::map<std::string, std::string, std::less<>> kOleOffice = {
+        {"doc", "application/msword"},
+        {"xls", "application/vnd.ms-excel"},
+        {"ppt", "application/vnd.ms-powerpoint"},
+    };
+    if (auto it = kOleOffice.find(extension); it != kOleOffice.end()) return it->second;
+    return refuse("is a legacy Office file: only those named .doc, .xls or .ppt are accepted");
+  }
+  return refuse(
+      "is not an accepted type (its content, whatever its name, must be a PDF, a PNG, JPEG or "
+      "TIFF image, or an office document)");
+}
 
 InvoiceProcessing::InvoiceProcessing(store::Store& store, const core::Clock& clock)
     : store_(store), clock_(clock) {}
@@ -193,6 +288,11 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
     view.summary = std::move(*summary);
     auto history = tx.invoices().History(id);
     if (!history) return core::Fail(history.error());
+    view.can_acknowledge =
+        *side == Side::kSupplier && AwaitsAcknowledgement(*history, invoice->status);
+    auto attachments = tx.attachments().ListByInvoice(id);
+    if (!attachments) return core::Fail(attachments.error());
+    view.attachments = std::move(*attachments);
     for (auto& entry : *history) {
       if (*side == Side::kSupplier && entry.status &&
           view.summary.visible_status != view.summary.invoice.status &&
@@ -214,7 +314,50 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
 
 core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
                                      const std::string& comment, int64_t expected_version) const {
+  return Move(actor, id, to, comment, expected_version, {});
+}
+
+core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
+                                     const std::string& comment, int64_t expected_version,
+                                     const std::vector<NewAttachment>& attachments) const {
   const core::Timestamp now = clock_.Now();
+  // Attachments are checked, then their bytes stored, before the transaction (content-addressed
+  // blobs: one whose transaction rolls back is at worst unreferenced). Outsiders store nothing.
+  std::vector<store::Attachment> rows;
+  if (!attachments.empty()) {
+    if (to != InvoiceStatus::kCompleted) {
+      return core::Fail(core::ErrorCode::kInvalidArgument,
+                        "attachments come only with a supplier's completion (COMPLETEE)");
+    }
+    for (const NewAttachment& attachment : attachments) {
+      auto media_type = AttachmentMediaType(attachment);
+      if (!media_type) return core::Fail(media_type.error());
+      store::Attachment row;
+      row.invoice_id = id;
+      row.file_name = CleanFileName(attachment.file_name);
+      row.media_type = std::move(*media_type);
+      row.size = static_cast<int64_t>(attachment.bytes.size());
+      row.added_at = now;
+      row.added_by = actor.user_id;
+      row.side = Side::kSupplier;
+      rows.push_back(std::move(row));
+    }
+    auto visible = store_.Read([&](store::Transaction& tx) -> core::Status {
+      auto invoice = tx.invoices().Get(id);
+      if (!invoice) return core::Fail(invoice.error());
+      if (!SideOf(actor, *invoice)) {
+        return core::Fail(core::ErrorCode::kNotFound,
+                          "invoice " + std::to_string(id.value()) + " does not exist");
+      }
+      return core::Ok();
+    });
+    if (!visible) return visible;
+    for (size_t n = 0; n < rows.size(); ++n) {
+      auto sha256 = store_.blobs().Put(attachments[n].bytes);
+      if (!sha256) return core::Fail(sha256.error());
+      rows[n].sha256 = std::move(*sha256);
+    }
+  }
   const std::string actor_name = "user:" + std::to_string(actor.user_id.value());
   return store_.Write([&](store::Transaction& tx) -> core::Status {
     auto invoice = tx.invoices().Get(id);
@@ -228,6 +371,10 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
       return core::Fail(core::ErrorCode::kConflict,
                         "invoice " + invoice->invoice_number +
                             " was changed by someone else since you opened it; reload it");
+    }
+    if (!rows.empty() && *side != Side::kSupplier) {
+      return core::Fail(core::ErrorCode::kInvalidArgument,
+                        "attachments come only with a supplier's completion (COMPLETEE)");
     }
     // A recycled invoice goes through routing again, as a new deposit would.
     std::vector<std::pair<InvoiceStatus, Side>> path = {{to, *side}};
@@ -258,7 +405,101 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
     auto event = tx.audit().Append(actor_name, "invoice.status_changed",
                                    "invoice:" + std::to_string(id.value()), details.dump());
     if (!event) return core::Fail(event.error());
+    for (const store::Attachment& row : rows) {
+      auto added = tx.attachments().Insert(row);
+      if (!added) return core::Fail(added.error());
+      invoice::HistoryEntry entry;
+      entry.invoice_id = id;
+      entry.action = "AJOUT_PIECE_JOINTE";
+      entry.actor = actor_name;
+      entry.at = now;
+      entry.comment = row.file_name;
+      auto appended = tx.invoices().AppendHistory(entry);
+      if (!appended) return core::Fail(appended.error());
+      nlohmann::json added_details = {{"attachment", *added},
+                                      {"file_name", row.file_name},
+                                      {"media_type", row.media_type},
+                                      {"size", row.size},
+                                      {"sha256", row.sha256}};
+      auto logged =
+          tx.audit().Append(actor_name, "invoice.attachment_added",
+                            "invoice:" + std::to_string(id.value()), added_details.dump());
+      if (!logged) return core::Fail(logged.error());
+    }
     return NotifyOtherSide(tx, *invoice, *side, now);
+  });
+}
+
+core::Result<AttachmentFile> InvoiceProcessing::Attachment(const Actor& actor,
+                                                           core::InvoiceId invoice_id,
+                                                           int64_t attachment_id) const {
+  auto not_found = [&] {
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "attachment " + std::to_string(attachment_id) + " of invoice " +
+                          std::to_string(invoice_id.value()) + " does not exist");
+  };
+  std::optional<store::Attachment> found;
+  auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
+    auto invoice = tx.invoices().Get(invoice_id);
+    if (!invoice) {
+      if (invoice.error().code == core::ErrorCode::kNotFound) return not_found();
+      return core::Fail(invoice.error());
+    }
+    if (!SideOf(actor, *invoice)) return not_found();
+    auto attachments = tx.attachments().ListByInvoice(invoice_id);
+    if (!attachments) return core::Fail(attachments.error());
+    for (auto& attachment : *attachments) {
+      if (attachment.id == attachment_id) found = std::move(attachment);
+    }
+    if (!found) return not_found();
+    return core::Ok();
+  });
+  if (!read) return core::Fail(read.error());
+  auto bytes = store_.blobs().Get(found->sha256);
+  if (!bytes) return core::Fail(bytes.error());
+  return AttachmentFile{found->file_name, found->media_type, std::move(*bytes)};
+}
+
+core::Status InvoiceProcessing::Acknowledge(const Actor& actor, core::InvoiceId id) const {
+  const core::Timestamp now = clock_.Now();
+  const std::string actor_name = "user:" + std::to_string(actor.user_id.value());
+  return store_.Write([&](store::Transaction& tx) -> core::Status {
+    auto invoice = tx.invoices().Get(id);
+    if (!invoice) return core::Fail(invoice.error());
+    auto side = SideOf(actor, *invoice);
+    if (!side) {
+      return core::Fail(core::ErrorCode::kNotFound,
+                        "invoice " + std::to_string(id.value()) + " does not exist");
+    }
+    if (*side != Side::kSupplier) {
+      return core::Fail(core::ErrorCode::kPermissionDenied,
+                        "only the supplier acknowledges a rejection or a suspension");
+    }
+    std::string_view action = AcknowledgementFor(invoice->status);
+    if (action.empty()) {
+      return core::Fail(core::ErrorCode::kConflict,
+                        "invoice " + invoice->invoice_number + " is " +
+                            std::string(invoice::StatusCode(invoice->status)) +
+                            ": only a rejection or a suspension is acknowledged");
+    }
+    auto history = tx.invoices().History(id);
+    if (!history) return core::Fail(history.error());
+    if (!AwaitsAcknowledgement(*history, invoice->status)) {
+      return core::Fail(core::ErrorCode::kConflict,
+                        "invoice " + invoice->invoice_number + " was already acknowledged");
+    }
+    invoice::HistoryEntry entry;
+    entry.invoice_id = id;
+    entry.action = std::string(action);
+    entry.actor = actor_name;
+    entry.at = now;
+    auto appended = tx.invoices().AppendHistory(entry);
+    if (!appended) return core::Fail(appended.error());
+    nlohmann::json details = {{"action", action}, {"status", invoice::StatusCode(invoice->status)}};
+    auto event = tx.audit().Append(actor_name, "invoice.acknowledged",
+                                   "invoice:" + std::to_string(id.value()), details.dump());
+    if (!event) return core::Fail(event.error());
+    return core::Ok();
   });
 }
 

@@ -19,7 +19,38 @@ enum class InvoiceSpace {
   kSent,       // factures émises: invoices of the actor's supplier structures
   kReceived,   // factures reçues: invoices addressed to the actor's public structures
   kToProcess,  // à traiter: what waits on the actor (recipient: new, completed; supplier:
-               // suspended, to recycle)
+               // suspended, to recycle, rejected and not acknowledged yet)
+};
+
+// The largest attachment (pièce jointe) accepted, FUNCTIONAL.md §10.
+inline constexpr size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
+
+// A file a person joins to an invoice: its name as uploaded and its bytes.
+struct NewAttachment {
+  std::string file_name;
+  std::string bytes;
+};
+
+// The media type of an attachment, read from its CONTENT (the name only tells office formats
+// apart): PDF, PNG, JPEG, TIFF, ZIP-based office documents (docx xlsx pptx odt ods odp) and legacy
+// OLE office documents (doc xls ppt). kInvalidArgument naming the file and the rule for an empty
+// or too large file or another type (a text file named .pdf is refused).
+core::Result<std::string> AttachmentMediaType(const NewAttachment& attachment);
+
+// An attachment as an invoice page lists it (the portal names it through platform).
+using InvoiceAttachment = store::Attachment;
+
+// An attachment's bytes, to download.
+struct AttachmentFile {
+  std::string file_name;
+  std::string media_type;
+  std::string bytes;
+};
+
+// The deposited PDF of an invoice, to view or download.
+struct InvoicePdf {
+  std::string bytes;
+  std::string file_name;  // "facture-<number>.pdf", the number reduced to [A-Za-z0-9._-]
 };
 
 struct InvoiceSearch {
@@ -53,6 +84,9 @@ struct InvoiceView {
   std::map<std::string, std::string> people;
   invoice::Side side = invoice::Side::kSupplier;       // which side the actor is on
   std::vector<invoice::InvoiceStatus> possible_moves;  // what the actor may do now
+  std::vector<InvoiceAttachment> attachments;          // oldest first
+  // A supplier acknowledges a rejection or a suspension once (FUNCTIONAL.md §5.1).
+  bool can_acknowledge = false;
 };
 
 // Thread-safe.
@@ -69,12 +103,36 @@ class InvoiceProcessing {
   // which invoices exist).
   core::Result<InvoiceView> View(const Actor& actor, core::InvoiceId id) const;
 
+  // The deposited PDF (invoice_pdf.cc), for whoever may View the invoice (kNotFound otherwise).
+  // A download by the recipient's side is recorded (FUNCTIONAL.md §5.1): a history entry
+  // TELECHARGEMENT_FACTURE without status and an "invoice.downloaded" audit event, in one write
+  // transaction; the supplier's own downloads are not.
+  core::Result<InvoicePdf> Pdf(const Actor& actor, core::InvoiceId id) const;
+
   // Moves the invoice to `to` if the state machine allows it for the actor's side, with the
   // comment (reason, mandate number). `expected_version` is the version the actor saw:
   // kConflict when someone else acted in between. Writes the history entry and the audit event
   // in the same transaction; a move the machine refuses is CheckMove's error.
   core::Status Move(const Actor& actor, core::InvoiceId id, invoice::InvoiceStatus to,
                     const std::string& comment, int64_t expected_version) const;
+  // The same, with attachments: only a supplier's completion (SUSPENDUE -> COMPLETEE) carries
+  // them (kInvalidArgument otherwise). Each is checked (AttachmentMediaType), its bytes go to the
+  // BlobStore, and its row and an AJOUT_PIECE_JOINTE history entry join the move's transaction.
+  core::Status Move(const Actor& actor, core::InvoiceId id, invoice::InvoiceStatus to,
+                    const std::string& comment, int64_t expected_version,
+                    const std::vector<NewAttachment>& attachments) const;
+
+  // An attachment of the invoice, for either side. kNotFound when the invoice or the attachment
+  // does not exist, the attachment is another invoice's, or the actor is on neither side.
+  core::Result<AttachmentFile> Attachment(const Actor& actor, core::InvoiceId invoice_id,
+                                          int64_t attachment_id) const;
+
+  // The supplier acknowledges the rejection (ACQUITTEMENT_REJET) or the suspension
+  // (ACQUITTEMENT_SUSPENSION) of its invoice: a history action and an audit event; a rejected
+  // invoice then leaves the supplier's "to process". kConflict when the invoice is neither
+  // REJETEE nor SUSPENDUE or was already acknowledged since its last status change;
+  // kPermissionDenied for the recipient's side; kNotFound for outsiders.
+  core::Status Acknowledge(const Actor& actor, core::InvoiceId id) const;
 
  private:
   store::Store& store_;

@@ -9,7 +9,8 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       dashboard_(store),
       public_directory_(store),
       deposits_(store, clock, options.pdf_reader),
-      invoices_(store, clock) {}
+      invoices_(store, clock),
+      feedback_(store, clock) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

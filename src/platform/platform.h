@@ -6,6 +6,7 @@
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
+#include "platform/feedback.h"
 #include "platform/invoice_processing.h"
 #include "platform/password_hasher.h"
 #include "platform/public_directory.h"
@@ -29,6 +30,7 @@ class Platform {
   const PublicDirectory& public_directory() const { return public_directory_; }
   const Deposits& deposits() const { return deposits_; }
   const InvoiceProcessing& invoices() const { return invoices_; }
+  const Feedback& feedback() const { return feedback_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -41,6 +43,7 @@ class Platform {
   PublicDirectory public_directory_;
   Deposits deposits_;
   InvoiceProcessing invoices_;
+  Feedback feedback_;
 };
 
 }  // namespace choral::platform

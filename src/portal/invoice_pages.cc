@@ -1,6 +1,8 @@
 // The deposit and invoice pages of Pages (pages.h): a supplier deposits a PDF, both sides find
 // their invoices and move them along the lifecycle.
 #include <charconv>
+#include <map>
+#include <vector>
 
 #include "core/siret.h"
 #include "http/error_status.h"
@@ -42,6 +44,49 @@ core::StructureId FirstSupplier(const platform::Actor& actor) {
 
 core::Error Forbidden(std::string message) {
   return core::Error{ErrorCode::kPermissionDenied, std::move(message)};
+}
+
+// A status form's fields, urlencoded or multipart, with the files of the multipart one.
+struct StatusForm {
+  std::map<std::string, std::string, std::less<>> fields;  // first value of each name
+  std::vector<platform::NewAttachment> files;              // the "pieces" inputs, chosen files
+  bool files_fit = true;                                   // false: one is over the limit
+  std::string too_big_name;
+
+  const std::string& Get(std::string_view name) const {
+    static const std::string kEmpty;
+    auto it = fields.find(name);
+    return it == fields.end() ? kEmpty : it->second;
+  }
+};
+
+std::optional<StatusForm> ReadStatusForm(const http::Request& request) {
+  StatusForm out;
+  std::string_view type = request.Header("content-type");
+  if (!type.starts_with("multipart/")) {
+    auto form = http::Form::Parse(request.body);
+    if (!form) return std::nullopt;
+    for (std::string_view name : {"csrf_token", "to", "version", "comment"}) {
+      out.fields.emplace(name, form->Get(name));
+    }
+    return out;
+  }
+  // Parts up to the server's body limit; the attachments' own limit is the platform's.
+  auto parts = http::Multipart::Parse(
+      type, request.body, {.max_parts = 24, .max_part_bytes = 2 * platform::kMaxAttachmentBytes});
+  if (!parts) return std::nullopt;
+  for (const http::MultipartPart& part : parts->parts()) {
+    if (!part.filename) {
+      out.fields.emplace(part.name, part.body);
+    } else if (part.name == "pieces" && !(part.filename->empty() && part.body.empty())) {
+      if (part.body.size() > platform::kMaxAttachmentBytes) {
+        out.files_fit = false;
+        out.too_big_name = *part.filename;
+      }
+      out.files.push_back({*part.filename, part.body});
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -202,6 +247,12 @@ http::Response Pages::DepositReceipt(const http::Request& request) {
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"deposit_receipt", std::string(catalogue.Text("receipt.title")), NavEntry::kDeposit,
             ReceiptData(catalogue, *view)};
+  // "Donnez votre avis" (feedback_pages.cc): the form, or what became of it.
+  std::string feedback = request.QueryParam("avis").value_or("");
+  page.data["csrf_token"] = (*actor)->csrf_token;
+  page.data["feedback_thanks"] = feedback == "merci";
+  page.data["feedback_error"] = feedback == "erreur";
+  page.data["feedback_form"] = feedback != "merci";
   return Render(std::move(page), **actor);
 }
 
@@ -307,6 +358,9 @@ http::Response Pages::InvoicePage(const http::Request& request) {
       notice = catalogue.Format("invoice.moved", {{"status", catalogue.Text(StatusKey(*status))}});
     }
   }
+  if (request.QueryParam("acquittee")) {
+    notice = std::string(renderer_.catalogue().Text("invoice.acknowledged"));
+  }
   return InvoicePageFor(request, **actor, *id, "", notice, "", "", 200);
 }
 
@@ -317,8 +371,12 @@ http::Response Pages::MoveInvoice(const http::Request& request) {
   const platform::Actor& who = **actor;
   std::optional<core::InvoiceId> id = InvoiceIdOf(request);
   if (!id) return NotFound(request);
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
+  // The completion form is multipart (it carries attachments); the other moves' are not.
+  std::optional<StatusForm> form = ReadStatusForm(request);
+  if (!form) {
+    return ErrorPage({ErrorCode::kMalformedInput, "status form is not a valid form"}, request,
+                     &who);
+  }
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
     return ErrorPage(Forbidden("status form's CSRF token does not match"), request, &who);
   }
@@ -330,8 +388,22 @@ http::Response Pages::MoveInvoice(const http::Request& request) {
                      request, &who);
   }
   const std::string& comment = form->Get("comment");
-  auto moved = platform_.invoices().Move(who, *id, *to, comment, *version);
   std::string code(invoice::StatusCode(*to));
+  if (!form->files_fit) {
+    return InvoicePageFor(
+        request, who, *id,
+        renderer_.catalogue().Format("invoice.error_attachment", {{"name", form->too_big_name}}),
+        "", code, comment, 413);
+  }
+  for (const platform::NewAttachment& file : form->files) {
+    if (!platform::AttachmentMediaType(file)) {
+      return InvoicePageFor(
+          request, who, *id,
+          renderer_.catalogue().Format("invoice.error_attachment", {{"name", file.file_name}}), "",
+          code, comment, 422);
+    }
+  }
+  auto moved = platform_.invoices().Move(who, *id, *to, comment, *version, form->files);
   if (moved) {
     return http::Response::Redirect("/factures/" + std::to_string(id->value()) + "?fait=" + code);
   }
@@ -360,6 +432,50 @@ http::Response Pages::MoveInvoice(const http::Request& request) {
   }
   return InvoicePageFor(request, who, *id, error, "", code, comment,
                         http::HttpStatusFor(moved.error().code));
+}
+
+http::Response Pages::AttachmentDownload(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  std::optional<core::InvoiceId> id = InvoiceIdOf(request);
+  auto piece = request.path_params.find("piece");
+  if (!id || piece == request.path_params.end()) return NotFound(request);
+  std::optional<int64_t> attachment_id = ParsePositive(piece->second);
+  if (!attachment_id) return NotFound(request);
+  auto file = platform_.invoices().Attachment(**actor, *id, *attachment_id);
+  if (!file) return ErrorPage(file.error(), request, &**actor);
+  http::Response response;
+  response.body = std::move(file->bytes);
+  response.AddHeader("Content-Type", file->media_type);
+  response.AddHeader("Content-Disposition", AttachmentDisposition(file->file_name));
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("Cache-Control", "private, no-store");
+  return response;
+}
+
+http::Response Pages::AcknowledgeInvoice(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  const platform::Actor& who = **actor;
+  std::optional<core::InvoiceId> id = InvoiceIdOf(request);
+  if (!id) return NotFound(request);
+  auto form = http::Form::Parse(request.body);
+  if (!form) return ErrorPage(form.error(), request, &who);
+  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
+    return ErrorPage(Forbidden("acknowledgement form's CSRF token does not match"), request, &who);
+  }
+  auto done = platform_.invoices().Acknowledge(who, *id);
+  if (done) {
+    return http::Response::Redirect("/factures/" + std::to_string(id->value()) + "?acquittee=1");
+  }
+  if (done.error().code == ErrorCode::kConflict) {
+    // Already acknowledged (another tab, a colleague) or moved on: the page as it is now.
+    return InvoicePageFor(request, who, *id,
+                          renderer_.catalogue().Text("invoice.error_acknowledge"), "", "", "", 409);
+  }
+  return ErrorPage(done.error(), request, &who);
 }
 
 }  // namespace choral::portal

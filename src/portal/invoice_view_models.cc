@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -563,6 +564,17 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
         {"needs_reason", reason},
         {"comment_label", std::string(catalogue.Text(comment_key))},
         {"comment_id", "commentaire-" + code},
+        // A completion carries the supporting documents the recipient asked for.
+        {"with_files", to == InvoiceStatus::kCompleted && view.side == invoice::Side::kSupplier},
+    });
+  }
+  mstch::array attachments;
+  for (const platform::InvoiceAttachment& attachment : view.attachments) {
+    attachments.push_back(mstch::map{
+        {"name", attachment.file_name},
+        {"href", "/factures/" + id + "/pieces/" + std::to_string(attachment.id)},
+        {"size", FormatSize(attachment.size)},
+        {"added_at", FormatTimestamp(catalogue, attachment.added_at)},
     });
   }
   return mstch::map{
@@ -578,7 +590,45 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
       {"history", std::move(history)},
       {"has_moves", !moves.empty()},
       {"moves", std::move(moves)},
+      {"has_attachments", !attachments.empty()},
+      {"attachment_list", std::move(attachments)},
+      {"can_acknowledge", view.can_acknowledge},
+      {"acknowledge_action", "/factures/" + id + "/acquittement"},
+      {"acknowledge_text", std::string(catalogue.Text(invoice.status == InvoiceStatus::kRejected
+                                                          ? "invoice.acknowledge_rejection"
+                                                          : "invoice.acknowledge_suspension"))},
   };
+}
+
+std::string AttachmentDisposition(std::string_view file_name) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char c : file_name) {
+    auto byte = static_cast<unsigned char>(c);
+    bool plain = std::isalnum(byte) != 0 || c == '.' || c == '-' || c == '_';
+    ascii += plain || c == ' ' ? c : '_';
+    if (plain) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 0xF];
+    }
+  }
+  if (ascii.empty()) ascii = "piece-jointe";
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+std::string FormatSize(int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + "\u00a0o";
+  const char* unit = bytes < 1024 * 1024 ? "Ko" : "Mo";
+  double value = static_cast<double>(bytes) / (bytes < 1024 * 1024 ? 1024.0 : 1024.0 * 1024.0);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  std::string out = text;
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out + "\u00a0" + unit;
 }
 
 mstch::map ReceiptData(const Catalogue& catalogue, const platform::InvoiceView& view) {

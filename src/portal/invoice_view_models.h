@@ -96,6 +96,14 @@ mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& ac
 mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
                        const platform::InvoiceView& view);
 
+// The Content-Disposition of a downloaded attachment: `attachment`, an ASCII filename (anything
+// outside letters, digits, space, dot, dash and underscore becomes '_') and the exact UTF-8 name
+// as filename* (RFC 6266 / 5987), so no name can break out of the header.
+std::string AttachmentDisposition(std::string_view file_name);
+
+// "850 o", "12,3 Ko", "4,1 Mo".
+std::string FormatSize(int64_t bytes);
+
 // The deposit receipt's values.
 mstch::map ReceiptData(const Catalogue& catalogue, const platform::InvoiceView& view);
 

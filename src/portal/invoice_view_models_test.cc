@@ -254,5 +254,43 @@ TEST_F(InvoiceViewModelsTest, InvoicePageOffersMovesWithReasonsAndShowsHistory) 
       "Motif*;Numéro de mandat (facultatif);");
 }
 
+TEST_F(InvoiceViewModelsTest, InvoicePageListsAttachmentsAndAsksForAcknowledgement) {
+  platform::InvoiceView view;
+  view.summary = Summary();
+  view.side = invoice::Side::kSupplier;
+  view.possible_moves = {InvoiceStatus::kCompleted};
+  view.can_acknowledge = true;
+  platform::InvoiceAttachment attachment;
+  attachment.id = 7;
+  attachment.file_name = "bon <1>.pdf";
+  attachment.size = 12'600;
+  view.attachments = {attachment};
+  mstch::map data = InvoiceData(catalogue_, Supplier(), view);
+  EXPECT_EQ(Render("{{#moves}}{{code}}{{#with_files}}+files{{/with_files}}{{/moves}}", data),
+            "COMPLETEE+files");
+  EXPECT_EQ(Render("{{#attachment_list}}{{{href}}}|{{name}}|{{size}}{{/attachment_list}}", data),
+            "/factures/42/pieces/7|bon &lt;1&gt;.pdf|12,3\u00a0Ko");
+  EXPECT_EQ(Render("{{#can_acknowledge}}{{{acknowledge_action}}}{{/can_acknowledge}}", data),
+            "/factures/42/acquittement");
+  EXPECT_NE(Render("{{acknowledge_text}}", data).find("suspendu"), std::string::npos);
+  view.can_acknowledge = false;
+  view.side = invoice::Side::kRecipient;
+  data = InvoiceData(catalogue_, Supplier(), view);
+  EXPECT_EQ(Render("{{#can_acknowledge}}x{{/can_acknowledge}}{{#moves}}{{#with_files}}f"
+                   "{{/with_files}}{{/moves}}",
+                   data),
+            "");
+}
+
+TEST_F(InvoiceViewModelsTest, DownloadedNamesCannotBreakTheHeader) {
+  EXPECT_EQ(AttachmentDisposition("bon-de-livraison.pdf"),
+            "attachment; filename=\"bon-de-livraison.pdf\"; filename*=UTF-8''bon-de-livraison.pdf");
+  EXPECT_EQ(AttachmentDisposition("a\"b\r\nX: y;é.pdf"),
+            "attachment; filename=\"a_b__X_ y___.pdf\"; "
+            "filename*=UTF-8''a%22b%0D%0AX%3A%20y%3B%C3%A9.pdf");
+  EXPECT_EQ(FormatSize(850), "850\u00a0o");
+  EXPECT_EQ(FormatSize(4'300'000), "4,1\u00a0Mo");
+}
+
 }  // namespace
 }  // namespace choral::portal

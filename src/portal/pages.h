@@ -58,6 +58,18 @@ class Pages {
   http::Response InvoicesToProcess(const http::Request& request);  // GET /factures/a-traiter
   http::Response InvoicePage(const http::Request& request);        // GET /factures/:id
   http::Response MoveInvoice(const http::Request& request);        // POST /factures/:id/statut
+  // GET /factures/:id/pieces/:piece: an attachment, downloaded.
+  http::Response AttachmentDownload(const http::Request& request);
+  // POST /factures/:id/acquittement: the supplier acknowledges a rejection or a suspension.
+  http::Response AcknowledgeInvoice(const http::Request& request);
+  // Downloads (invoice_export_pages.cc): GET /factures/:id/pdf, the deposited PDF shown inline;
+  // GET /factures/emises.csv, /factures/recues.csv, /factures/a-traiter.csv, a list as CSV.
+  http::Response InvoicePdf(const http::Request& request);
+  http::Response SentInvoicesCsv(const http::Request& request);
+  http::Response ReceivedInvoicesCsv(const http::Request& request);
+  http::Response InvoicesToProcessCsv(const http::Request& request);
+  // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
+  http::Response GiveFeedback(const http::Request& request);
 
   // The French page for `error`, with the status http::HttpStatusFor gives its code.
   http::Response ErrorPage(const core::Error& error, const http::Request& request,
@@ -77,6 +89,7 @@ class Pages {
   http::Response Render(Page page, const platform::Actor& actor) const;
 
   http::Response InvoiceList(const http::Request& request, platform::InvoiceSpace space);
+  http::Response InvoiceListCsv(const http::Request& request, platform::InvoiceSpace space);
   http::Response UploadPage(const platform::Actor& actor, std::string_view error_key, bool scanned,
                             int status) const;
   http::Response DepositFormPage(const platform::Actor& actor, DepositFormState state) const;

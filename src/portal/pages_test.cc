@@ -109,13 +109,29 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
     seen.push_back(route.method + " " + route.pattern);
     EXPECT_EQ(route.dispatch == http::Dispatch::kInline, route.pattern.starts_with("/static/"));
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{
-                      "GET /login", "POST /login", "POST /logout", "GET /", "GET /annuaire",
-                      "GET /compte", "GET /factures/deposer", "POST /factures/deposer/lecture",
-                      "POST /factures/deposer", "GET /factures/emises", "GET /factures/recues",
-                      "GET /factures/a-traiter", "GET /factures/:id(\\d+)",
-                      "GET /factures/:id(\\d+)/accuse-de-depot", "POST /factures/:id(\\d+)/statut",
-                      "GET /static/:path(.*)"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"GET /login",
+                                            "POST /login",
+                                            "POST /logout",
+                                            "GET /",
+                                            "GET /annuaire",
+                                            "GET /compte",
+                                            "GET /factures/deposer",
+                                            "POST /factures/deposer/lecture",
+                                            "POST /factures/deposer",
+                                            "GET /factures/emises",
+                                            "GET /factures/recues",
+                                            "GET /factures/a-traiter",
+                                            "GET /factures/emises.csv",
+                                            "GET /factures/recues.csv",
+                                            "GET /factures/a-traiter.csv",
+                                            "GET /factures/:id(\\d+)/pdf",
+                                            "GET /factures/:id(\\d+)",
+                                            "GET /factures/:id(\\d+)/accuse-de-depot",
+                                            "POST /factures/:id(\\d+)/statut",
+                                            "GET /factures/:id(\\d+)/pieces/:piece(\\d+)",
+                                            "POST /factures/:id(\\d+)/acquittement",
+                                            "POST /avis",
+                                            "GET /static/:path(.*)"}));
 }
 
 TEST_F(PagesTest, RefusesAMissingWebRoot) {

@@ -80,9 +80,16 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Get("/factures/emises", Guarded(state, &Pages::SentInvoices));
   routes.Get("/factures/recues", Guarded(state, &Pages::ReceivedInvoices));
   routes.Get("/factures/a-traiter", Guarded(state, &Pages::InvoicesToProcess));
+  routes.Get("/factures/emises.csv", Guarded(state, &Pages::SentInvoicesCsv));
+  routes.Get("/factures/recues.csv", Guarded(state, &Pages::ReceivedInvoicesCsv));
+  routes.Get("/factures/a-traiter.csv", Guarded(state, &Pages::InvoicesToProcessCsv));
+  routes.Get("/factures/:id(\\d+)/pdf", Guarded(state, &Pages::InvoicePdf));
   routes.Get("/factures/:id(\\d+)", Guarded(state, &Pages::InvoicePage));
   routes.Get("/factures/:id(\\d+)/accuse-de-depot", Guarded(state, &Pages::DepositReceipt));
   routes.Post("/factures/:id(\\d+)/statut", Guarded(state, &Pages::MoveInvoice));
+  routes.Get("/factures/:id(\\d+)/pieces/:piece(\\d+)", Guarded(state, &Pages::AttachmentDownload));
+  routes.Post("/factures/:id(\\d+)/acquittement", Guarded(state, &Pages::AcknowledgeInvoice));
+  routes.Post("/avis", Guarded(state, &Pages::GiveFeedback));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

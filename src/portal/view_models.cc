@@ -77,8 +77,15 @@ mstch::map HomeData(const Catalogue& catalogue, const platform::Actor& actor,
   }
   for (const platform::KeyFigure& figure : view.figures) {
     if (figure.key == "figure.pending_attachment_requests" && actor.ManagesAny()) continue;
+    // The mean rating comes in tenths: 43 -> "4,3 / 5"; none given yet -> "–".
+    std::string value = FormatCount(figure.value);
+    if (figure.key == "figure.feedback_average_tenths") {
+      value = figure.value <= 0 ? "\u2013"
+                                : std::to_string(figure.value / 10) + "," +
+                                      std::to_string(figure.value % 10) + "\u00a0/\u00a05";
+    }
     figures.push_back(mstch::map{
-        {"value", FormatCount(figure.value)},
+        {"value", value},
         {"label", std::string(catalogue.Text(figure.key))},
         {"highlight", false},
     });

@@ -19,6 +19,9 @@ struct InvoiceQuery {
   std::string number_contains;                       // part of the invoice number, case-insensitive
   std::string pdf_sha256;                            // exactly this deposited PDF; "" = any
   std::optional<core::Date> issued_from, issued_to;  // inclusive
+  // Leaves out REJETEE invoices whose supplier acknowledged the rejection (a history action
+  // ACQUITTEMENT_REJET): what still waits on the supplier.
+  bool except_acknowledged_rejections = false;
   enum class Order { kNewestFirst, kOldestFirst, kAmountDesc, kNumber } order = Order::kNewestFirst;
   int limit = 50;
   int offset = 0;

@@ -445,6 +445,23 @@ TEST_P(InvoiceSearchTest, OrdersAndPages) {
   EXPECT_TRUE(SearchIds(q).empty());
 }
 
+TEST_P(InvoiceSearchTest, AcknowledgedRejectionsCanBeLeftOut) {
+  InvoiceQuery q;
+  q.order = InvoiceQuery::Order::kOldestFirst;
+  q.except_acknowledged_rejections = true;
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 4, 5, 6}));  // 3 is REJETEE, not acknowledged yet
+  ASSERT_OK(store_->Write([&](Transaction& tx) -> core::Status {
+    HistoryEntry ack{0, ids_[2], std::nullopt, "ACQUITTEMENT_REJET", "user:1", clock_.Now(), ""};
+    auto appended = tx.invoices().AppendHistory(ack);
+    if (!appended) return core::Fail(appended.error());
+    return core::Ok();
+  }));
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 4, 5, 6}));
+  EXPECT_EQ(Count(q), 5);
+  q.except_acknowledged_rejections = false;
+  EXPECT_EQ(Count(q), 6);
+}
+
 TEST_P(InvoiceRepositoryTest, HistoryIsOldestFirst) {
   auto id = Insert(MakeInvoice("F-2026-0001"));
   auto other = Insert(MakeInvoice("F-2026-0002"));

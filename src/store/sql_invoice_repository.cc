@@ -204,6 +204,11 @@ class QueryFilter {
       to_ = q.issued_to->ToIso();
       conditions.push_back("issue_date <= :issued_to");
     }
+    if (q.except_acknowledged_rejections) {
+      conditions.push_back(
+          "NOT (status = 'REJETEE' AND EXISTS (SELECT 1 FROM invoice_history h WHERE "
+          "h.invoice_id = invoices.id AND h.action = 'ACQUITTEMENT_REJET'))");
+    }
     for (size_t n = 0; n < conditions.size(); ++n) {
       where_ += (n == 0 ? "WHERE " : " AND ") + conditions[n];
     }

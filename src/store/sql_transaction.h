@@ -164,6 +164,27 @@ class SqlOutbox final : public Outbox {
   SqlContext& ctx_;
 };
 
+class SqlAttachmentRepository final : public AttachmentRepository {
+ public:
+  explicit SqlAttachmentRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> Insert(const Attachment& attachment) override;
+  core::Result<std::vector<Attachment>> ListByInvoice(core::InvoiceId invoice_id) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlFeedbackRepository final : public FeedbackRepository {
+ public:
+  explicit SqlFeedbackRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> Insert(const Feedback& feedback) override;
+  core::Result<std::vector<Feedback>> List(int limit) override;
+  core::Result<FeedbackSummary> Summary() override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -189,6 +210,8 @@ class SqlTransaction final : public Transaction {
         sessions_(ctx_),
         invoices_(ctx_),
         outbox_(ctx_),
+        attachments_(ctx_),
+        feedback_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -198,6 +221,8 @@ class SqlTransaction final : public Transaction {
   SessionRepository& sessions() override { return sessions_; }
   InvoiceRepository& invoices() override { return invoices_; }
   Outbox& outbox() override { return outbox_; }
+  AttachmentRepository& attachments() override { return attachments_; }
+  FeedbackRepository& feedback() override { return feedback_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -210,6 +235,8 @@ class SqlTransaction final : public Transaction {
   SqlSessionRepository sessions_;
   SqlInvoiceRepository invoices_;
   SqlOutbox outbox_;
+  SqlAttachmentRepository attachments_;
+  SqlFeedbackRepository feedback_;
   SqlAuditLog audit_;
 };
 

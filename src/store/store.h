@@ -10,8 +10,10 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "store/attachment_repository.h"
 #include "store/audit_log.h"
 #include "store/blob_store.h"
+#include "store/feedback_repository.h"
 #include "store/invoice_repository.h"
 #include "store/membership_repository.h"
 #include "store/outbox.h"
@@ -48,6 +50,8 @@ class Transaction {
   virtual SessionRepository& sessions() = 0;
   virtual InvoiceRepository& invoices() = 0;
   virtual Outbox& outbox() = 0;
+  virtual AttachmentRepository& attachments() = 0;
+  virtual FeedbackRepository& feedback() = 0;
   virtual AuditLog& audit() = 0;
 };
 

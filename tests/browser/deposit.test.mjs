@@ -4,7 +4,7 @@
 // paiement"; the supplier sees it paid. Every page is checked with axe-core (WCAG 2.1 A/AA) and
 // photographed into ${CHORAL_SCREENSHOT_DIR}/deposit-*.png.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -228,12 +228,37 @@ test('the supplier completes the suspended invoice', async () => {
   await page.locator('main table').getByRole('link', { name: invoiceNumber }).click();
   await page.waitForURL(`${server.baseUrl}${invoicePath}`);
   assert.equal(await shownStatus(), 'Suspendue');
-  await page.locator('#commentaire-COMPLETEE').fill('Bon de livraison envoyé par courrier');
+  await assertAccessible('the suspended invoice (supplier)');
+  await shoot('6b-suspended-supplier');
+  // The suspension is acknowledged first (ACQUITTEMENT_SUSPENSION), once.
+  await Promise.all([
+    page.waitForURL(/\?acquittee=1$/),
+    page.getByRole('button', { name: 'Accuser réception' }).click(),
+  ]);
+  assert.equal(await page.getByRole('button', { name: 'Accuser réception' }).count(), 0);
+  assert.match(await page.locator('main table').innerText(),
+    /Suspension prise en compte par le fournisseur/);
+  assert.match(await page.locator('#titre-pieces + p').innerText(), /Aucune pièce jointe/);
+  await page.locator('#commentaire-COMPLETEE').fill('Bon de livraison joint');
+  await page.getByLabel('Pièces jointes (facultatif)').setInputFiles({
+    name: 'bon-de-livraison.pdf', mimeType: 'application/pdf', buffer: await readFile(pdfPath),
+  });
   await Promise.all([
     page.waitForURL(/\?fait=COMPLETEE$/),
     page.getByRole('button', { name: 'Compléter la facture' }).click(),
   ]);
   assert.equal(await shownStatus(), 'Complétée');
+  const attachment = page.locator('#liste-pieces')
+    .getByRole('link', { name: 'bon-de-livraison.pdf' });
+  assert.equal(await attachment.count(), 1);
+  const href = await attachment.getAttribute('href');
+  const download = await page.request.get(`${server.baseUrl}${href}`);
+  assert.equal(download.status(), 200);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  assert.match(download.headers()['content-disposition'],
+    /^attachment; filename="bon-de-livraison\.pdf"/);
+  assert.ok((await download.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
+  assert.match(await page.locator('main table').innerText(), /Pièce jointe ajoutée/);
   await assertAccessible('the completed invoice (supplier)');
   await shoot('7-completed');
   await logOut();
@@ -245,6 +270,8 @@ test('the ministry sets it "Mise en paiement"', async () => {
   await assertAccessible('/factures/recues with a search');
   await page.locator('main table').getByRole('link', { name: invoiceNumber }).click();
   await page.waitForURL(`${server.baseUrl}${invoicePath}`);
+  const attachments = page.locator('#liste-pieces');
+  assert.equal(await attachments.getByRole('link', { name: 'bon-de-livraison.pdf' }).count(), 1);
   await Promise.all([
     page.waitForURL(/\?fait=MISE_EN_PAIEMENT$/),
     page.getByRole('button', { name: 'Mettre en paiement' }).click(),
@@ -297,4 +324,66 @@ test('the same PDF again is deposited only once the supplier confirms it', async
     page.getByRole('button', { name: 'Déposer la facture' }).click(),
   ]);
   assert.ok((await page.locator('main').innerText()).includes(`${invoiceNumber}-B`));
+});
+
+test('the supplier gives an opinion on the deposit receipt', async () => {
+  const form = page.locator('form[action="/avis"]');
+  assert.equal(await form.count(), 1, 'the receipt asks for an opinion');
+  await assertAccessible('the opinion form');
+  await page.getByRole('group', { name: /Votre note/ }).getByLabel('4 – Satisfait').check();
+  await page.getByLabel('Commentaire (facultatif)').fill('Lecture du PDF très juste; =1+1');
+  await Promise.all([
+    page.waitForURL(/\/accuse-de-depot\?avis=merci$/),
+    page.getByRole('button', { name: 'Envoyer mon avis' }).click(),
+  ]);
+  assert.match(await page.locator('#avis-merci').innerText(), /Merci pour votre avis/);
+  assert.equal(await form.count(), 0, 'the form is gone once answered');
+  await shoot('11-opinion-thanks');
+});
+
+test('the sent invoices export as CSV and the PDF opens inline', async () => {
+  await page.goto(`${server.baseUrl}/factures/emises`);
+  const link = page.getByRole('link', { name: 'Exporter (CSV)' });
+  assert.equal(await link.getAttribute('href'), '/factures/emises.csv');
+  const csv = await page.context().request.get(`${server.baseUrl}/factures/emises.csv`);
+  assert.equal(csv.status(), 200);
+  assert.match(csv.headers()['content-type'], /^text\/csv; charset=utf-8/);
+  assert.match(csv.headers()['content-disposition'], /attachment; filename="factures-emises\.csv"/);
+  const body = await csv.body();
+  assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+  const lines = body.subarray(3).toString('utf8').split('\r\n');
+  assert.equal(lines[0], 'numéro;fournisseur;destinataire;date;montant TTC;devise;statut');
+  const row = lines.find((line) => line.startsWith(`${invoiceNumber};`));
+  assert.ok(row, `the export lists ${invoiceNumber}: ${lines.join(' | ')}`);
+  assert.match(row, /;EUR;Mise en paiement$/);
+
+  const pdf = await page.context().request.get(`${server.baseUrl}${invoicePath}/pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.match(pdf.headers()['content-disposition'], /^inline; filename="facture-[A-Za-z0-9._-]+\.pdf"$/);
+  assert.equal(pdf.headers()['cache-control'], 'private, no-store');
+  assert.deepEqual(await pdf.body(), await readFile(pdfPath));
+  await page.goto(`${server.baseUrl}${invoicePath}`);
+  assert.equal(await page.getByRole('link', { name: /Voir le PDF/ }).getAttribute('href'),
+               `${invoicePath}/pdf`);
+  assert.ok(!(await page.locator('main').innerText()).includes('Téléchargement par le destinataire'),
+            'the supplier\'s own download is not recorded');
+});
+
+test('the ministry\'s download of the PDF shows in the history', async () => {
+  await logInAs(ministryEmail);
+  const pdf = await page.context().request.get(`${server.baseUrl}${invoicePath}/pdf`);
+  assert.equal(pdf.status(), 200);
+  await page.goto(`${server.baseUrl}${invoicePath}`);
+  const history = page.locator('section[aria-labelledby="titre-historique"]');
+  assert.match(await history.innerText(), /Téléchargement par le destinataire/);
+  await shoot('12-download-recorded');
+});
+
+test('the administrator sees the opinions on the home page', async () => {
+  await logInAs('admin@choral.example');
+  const main = await page.locator('main').innerText();
+  assert.match(main, /Avis donnés sur Choral/);
+  assert.match(main, /4,0\s\/\s5/);
+  await assertAccessible('the administrator\'s home');
 });

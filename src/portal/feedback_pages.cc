@@ -1,0 +1,43 @@
+// "Donnez votre avis" (pages.h): the small form under a deposit receipt.
+#include <charconv>
+
+#include "http/form.h"
+#include "portal/pages.h"
+
+namespace choral::portal {
+
+http::Response Pages::GiveFeedback(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  const platform::Actor& who = **actor;
+  auto form = http::Form::Parse(request.body);
+  if (!form) return ErrorPage(form.error(), request, &who);
+  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
+    return ErrorPage(
+        {core::ErrorCode::kPermissionDenied, "feedback form's CSRF token does not match"}, request,
+        &who);
+  }
+  // Back to the receipt the form was on (an invoice id, nothing else), or home.
+  std::string back = "/";
+  std::string invoice(form->Get("facture"));
+  int64_t invoice_id = 0;
+  auto [end, error] = std::from_chars(invoice.data(), invoice.data() + invoice.size(), invoice_id);
+  if (error == std::errc() && end == invoice.data() + invoice.size() && invoice_id > 0) {
+    back = "/factures/" + std::to_string(invoice_id) + "/accuse-de-depot";
+  }
+  std::string rating_text(form->Get("note"));
+  int rating = 0;
+  if (rating_text.size() == 1 && rating_text[0] >= '1' && rating_text[0] <= '5') {
+    rating = rating_text[0] - '0';
+  }
+  auto given =
+      platform_.feedback().Give(who, rating, std::string(form->Get("commentaire")), "deposit");
+  if (!given && given.error().code != core::ErrorCode::kInvalidArgument) {
+    return ErrorPage(given.error(), request, &who);
+  }
+  if (back == "/") return http::Response::Redirect(back);
+  return http::Response::Redirect(back + (given ? "?avis=merci" : "?avis=erreur"));
+}
+
+}  // namespace choral::portal

@@ -1,0 +1,108 @@
+// The downloads of Pages (pages.h): an invoice's deposited PDF, and the invoice lists as CSV.
+#include <algorithm>
+#include <charconv>
+
+#include "portal/csv.h"
+#include "portal/pages.h"
+
+namespace choral::portal {
+namespace {
+
+// The most rows a CSV export carries, read 200 at a time.
+constexpr int kMaxCsvRows = 10'000;
+constexpr int kCsvPageSize = 200;
+
+std::optional<core::InvoiceId> InvoiceIdOf(const http::Request& request) {
+  auto it = request.path_params.find("id");
+  if (it == request.path_params.end()) return std::nullopt;
+  int64_t value = 0;
+  const std::string& text = it->second;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return core::InvoiceId(value);
+}
+
+}  // namespace
+
+http::Response Pages::InvoicePdf(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  std::optional<core::InvoiceId> id = InvoiceIdOf(request);
+  if (!id) return NotFound(request);
+  auto pdf = platform_.invoices().Pdf(**actor, *id);
+  if (!pdf) return ErrorPage(pdf.error(), request, &**actor);
+  http::Response response;
+  response.body = std::move(pdf->bytes);
+  response.AddHeader("Content-Type", "application/pdf");
+  // The platform's name holds only [A-Za-z0-9._-]: nothing to escape.
+  response.AddHeader("Content-Disposition", "inline; filename=\"" + pdf->file_name + "\"");
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("Cache-Control", "private, no-store");
+  return response;
+}
+
+http::Response Pages::InvoiceListCsv(const http::Request& request, platform::InvoiceSpace space) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  const platform::Actor& who = **actor;
+  std::string_view file_name;
+  bool allowed = false;
+  switch (space) {
+    case platform::InvoiceSpace::kSent:
+      file_name = "factures-emises.csv", allowed = who.ActsForSupplier();
+      break;
+    case platform::InvoiceSpace::kReceived:
+      file_name = "factures-recues.csv", allowed = who.ActsForPublicEntity();
+      break;
+    case platform::InvoiceSpace::kToProcess:
+      file_name = "factures-a-traiter.csv";
+      allowed = who.ActsForSupplier() || who.ActsForPublicEntity();
+      break;
+  }
+  if (!allowed) {
+    return ErrorPage({core::ErrorCode::kPermissionDenied, "no structure on that side"}, request,
+                     &who);
+  }
+  platform::InvoiceSearch search;
+  search.space = space;
+  search.page_size = kCsvPageSize;
+  search.number_contains = request.QueryParam("numero").value_or("");
+  if (search.number_contains.size() > 100) search.number_contains.resize(100);
+  std::vector<platform::InvoiceSummaryView> rows;
+  for (search.page = 1; static_cast<int>(rows.size()) < kMaxCsvRows; ++search.page) {
+    auto list = platform_.invoices().Search(who, search);
+    if (!list) return ErrorPage(list.error(), request, &who);
+    size_t room = static_cast<size_t>(kMaxCsvRows) - rows.size();
+    size_t take = std::min(room, list->invoices.size());
+    rows.insert(rows.end(), std::make_move_iterator(list->invoices.begin()),
+                std::make_move_iterator(list->invoices.begin() + static_cast<ptrdiff_t>(take)));
+    if (list->invoices.size() < static_cast<size_t>(kCsvPageSize) ||
+        static_cast<int64_t>(rows.size()) >= list->total) {
+      break;
+    }
+  }
+  http::Response response;
+  response.body = portal::InvoiceListCsv(renderer_.catalogue(), rows);
+  response.AddHeader("Content-Type", "text/csv; charset=utf-8");
+  response.AddHeader("Content-Disposition",
+                     "attachment; filename=\"" + std::string(file_name) + "\"");
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("Cache-Control", "private, no-store");
+  return response;
+}
+
+http::Response Pages::SentInvoicesCsv(const http::Request& request) {
+  return InvoiceListCsv(request, platform::InvoiceSpace::kSent);
+}
+
+http::Response Pages::ReceivedInvoicesCsv(const http::Request& request) {
+  return InvoiceListCsv(request, platform::InvoiceSpace::kReceived);
+}
+
+http::Response Pages::InvoicesToProcessCsv(const http::Request& request) {
+  return InvoiceListCsv(request, platform::InvoiceSpace::kToProcess);
+}
+
+}  // namespace choral::portal
