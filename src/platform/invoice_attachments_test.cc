@@ -1,15 +1,8 @@
 // Attachments joined to a supplier's completion, and the supplier's acknowledgements of
 // rejections and suspensions, through the platform on both backends.
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
-#include "platform/authentication.h"
-#include "platform/demo_data.h"
-#include "platform/deposit.h"
-#include "platform/invoice_processing.h"
-#include "platform/test_support.h"
+#include "platform/invoice_test_fixture.h"
 
 namespace choral::platform {
 namespace {
@@ -17,73 +10,23 @@ namespace {
 using core::ErrorCode;
 using invoice::InvoiceStatus;
 
-std::string CorpusPdf() {
-  std::ifstream in(std::string(CHORAL_CORPUS_DIR) + "/pdf/synthetic/syn-01-simple.pdf",
-                   std::ios::binary);
-  std::stringstream pdf;
-  pdf << in.rdbuf();
-  return pdf.str();
-}
+using testing::CorpusPdf;
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + "IHDR-rest";
 const std::string kDocx = std::string("PK\x03\x04", 4) + "word/document.xml...";
 
-class InvoiceAttachmentsTest : public ::testing::Test {
+class InvoiceAttachmentsTest : public testing::InvoiceFixture {
  protected:
-  InvoiceAttachmentsTest()
-      : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
-        store_(clock_),
-        deposits_(*store_, clock_),
-        processing_(*store_, clock_) {
-    auto seeded = SeedDemoData(*store_, hasher_);
-    EXPECT_TRUE(seeded);
-    for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
-    supplier_ = LogIn("marc.dubois@atelier-lumen.example");
-    ministry_ = LogIn("ines.petit@numerique.example");
-    hospital_ = LogIn("emma.chevalier@ch-bellerive.example");
-  }
-
-  Actor LogIn(const std::string& email) {
-    Authentication auth(*store_, clock_, hasher_);
-    auto login = auth.Login({email, passwords_[email], "127.0.0.1"});
-    EXPECT_TRUE(login) << email;
-    return login->actor;
-  }
-
   // An invoice to the ministry, suspended by it.
   core::InvoiceId Suspended(const std::string& number) {
-    DepositForm form;
-    form.supplier_id = supplier_.structures.at(0).id;
-    form.recipient_siret = "11000998200015";
-    form.service_code = "DAF-ACHATS";
-    form.engagement_number = "EJ-1";
-    form.invoice_number = number;
-    form.issue_date = "2026-11-20";
-    form.total_without_vat = "100.00";
-    form.total_vat = "20.00";
-    form.total_with_vat = "120.00";
-    form.amount_due = "120.00";
-    form.pdf = CorpusPdf();
-    form.confirm_duplicate_pdf = true;
-    auto outcome = deposits_.Deposit(supplier_, form);
-    EXPECT_TRUE(outcome && outcome->accepted);
-    core::InvoiceId id = outcome ? outcome->invoice_id : core::InvoiceId();
+    core::InvoiceId id = Deposit(number);
     EXPECT_TRUE(Move(ministry_, id, InvoiceStatus::kSuspended, "Bon de livraison manquant"));
     return id;
   }
 
-  int64_t Version(core::InvoiceId id) {
-    return processing_.View(ministry_, id).value().summary.invoice.version;
-  }
-
-  core::Status Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
-                    const std::string& comment = "") {
-    return processing_.Move(actor, id, to, comment, Version(id));
-  }
-
   core::Status Complete(core::InvoiceId id, const std::vector<NewAttachment>& attachments) {
-    return processing_.Move(supplier_, id, InvoiceStatus::kCompleted, "Pièces jointes", Version(id),
-                            attachments);
+    return processing_.Move(supplier_, id, InvoiceStatus::kCompleted, "Pièces jointes",
+                            Version(supplier_, id), attachments);
   }
 
   void ExpectAuditChainIntact() {
@@ -91,14 +34,6 @@ class InvoiceAttachmentsTest : public ::testing::Test {
     ASSERT_TRUE(verified);
     EXPECT_TRUE(verified->ok) << verified->first_problem;
   }
-
-  core::FixedClock clock_;
-  testing::TempStore store_;
-  PasswordHasher hasher_{PasswordHasher::Minimal()};
-  Deposits deposits_;
-  InvoiceProcessing processing_;
-  std::map<std::string, std::string> passwords_;
-  Actor supplier_, ministry_, hospital_;
 };
 
 TEST(AttachmentMediaTypeTest, TheContentDecidesNotTheName) {
@@ -188,11 +123,11 @@ TEST_F(InvoiceAttachmentsTest, ARefusedAttachmentRefusesTheWholeCompletion) {
 
   // Attachments come with a supplier's completion, not with another move, nor from outsiders.
   auto with_rejection = processing_.Move(ministry_, id, InvoiceStatus::kRejected, "Non",
-                                         Version(id), {{"a.png", kPng}});
+                                         Version(ministry_, id), {{"a.png", kPng}});
   ASSERT_FALSE(with_rejection);
   EXPECT_EQ(with_rejection.error().code, ErrorCode::kInvalidArgument);
-  auto outsider = processing_.Move(hospital_, id, InvoiceStatus::kCompleted, "", Version(id),
-                                   {{"a.png", kPng}});
+  auto outsider = processing_.Move(hospital_, id, InvoiceStatus::kCompleted, "",
+                                   Version(ministry_, id), {{"a.png", kPng}});
   ASSERT_FALSE(outsider);
   EXPECT_EQ(outsider.error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(processing_.View(supplier_, id).value().attachments.empty());

@@ -1,64 +1,13 @@
 // The deposited PDF through the platform: its bytes, and the record of a recipient's download.
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
-#include "platform/authentication.h"
-#include "platform/demo_data.h"
-#include "platform/deposit.h"
-#include "platform/invoice_processing.h"
-#include "platform/test_support.h"
+#include "platform/invoice_test_fixture.h"
 
 namespace choral::platform {
 namespace {
 
-class InvoicePdfTest : public ::testing::Test {
+class InvoicePdfTest : public testing::InvoiceFixture {
  protected:
-  InvoicePdfTest()
-      : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
-        store_(clock_),
-        deposits_(*store_, clock_),
-        processing_(*store_, clock_) {
-    auto seeded = SeedDemoData(*store_, hasher_);
-    EXPECT_TRUE(seeded);
-    for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
-    supplier_ = LogIn("marc.dubois@atelier-lumen.example");
-    ministry_ = LogIn("ines.petit@numerique.example");
-    hospital_ = LogIn("emma.chevalier@ch-bellerive.example");
-    std::ifstream in(std::string(CHORAL_CORPUS_DIR) + "/pdf/synthetic/syn-01-simple.pdf",
-                     std::ios::binary);
-    std::stringstream pdf;
-    pdf << in.rdbuf();
-    pdf_ = pdf.str();
-  }
-
-  Actor LogIn(const std::string& email) {
-    Authentication auth(*store_, clock_, hasher_);
-    auto login = auth.Login({email, passwords_[email], "127.0.0.1"});
-    EXPECT_TRUE(login) << email;
-    return login->actor;
-  }
-
-  core::InvoiceId Deposit(const std::string& number) {
-    DepositForm form;
-    form.supplier_id = supplier_.structures.at(0).id;
-    form.recipient_siret = "11000998200015";
-    form.service_code = "DAF-ACHATS";
-    form.engagement_number = "EJ-1";
-    form.invoice_number = number;
-    form.issue_date = "2026-11-20";
-    form.total_without_vat = "100.00";
-    form.total_vat = "20.00";
-    form.total_with_vat = "120.00";
-    form.amount_due = "120.00";
-    form.pdf = pdf_;
-    form.confirm_duplicate_pdf = true;
-    auto outcome = deposits_.Deposit(supplier_, form);
-    EXPECT_TRUE(outcome && outcome->accepted);
-    return outcome ? outcome->invoice_id : core::InvoiceId();
-  }
-
   // The history actions without status, oldest first.
   std::vector<std::string> Actions(const Actor& actor, core::InvoiceId id) {
     std::vector<std::string> actions;
@@ -81,23 +30,14 @@ class InvoicePdfTest : public ::testing::Test {
     }));
     return count;
   }
-
-  core::FixedClock clock_;
-  testing::TempStore store_;
-  PasswordHasher hasher_{PasswordHasher::Minimal()};
-  Deposits deposits_;
-  InvoiceProcessing processing_;
-  std::map<std::string, std::string> passwords_;
-  Actor supplier_, ministry_, hospital_;
-  std::string pdf_;
 };
 
 TEST_F(InvoicePdfTest, TheBytesAreTheDepositedPdfUnderASafeName) {
   core::InvoiceId id = Deposit("F/2026+01");
   auto pdf = processing_.Pdf(supplier_, id);
   ASSERT_TRUE(pdf) << pdf.error().ToString();
-  EXPECT_FALSE(pdf_.empty());
-  EXPECT_EQ(pdf->bytes, pdf_);
+  EXPECT_FALSE(testing::CorpusPdf().empty());
+  EXPECT_EQ(pdf->bytes, testing::CorpusPdf());
   EXPECT_EQ(pdf->file_name, "facture-F_2026_01.pdf");
 }
 

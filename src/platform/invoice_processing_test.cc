@@ -2,72 +2,18 @@
 // two people acting at once, and what a supplier may not see.
 #include "platform/invoice_processing.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "platform/authentication.h"
-#include "platform/demo_data.h"
-#include "platform/deposit.h"
-#include "platform/test_support.h"
+#include "platform/invoice_test_fixture.h"
 
 namespace choral::platform {
 namespace {
 
 using invoice::InvoiceStatus;
 
-class InvoiceProcessingTest : public ::testing::Test {
+class InvoiceProcessingTest : public testing::InvoiceFixture {
  protected:
-  InvoiceProcessingTest()
-      : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
-        store_(clock_),
-        deposits_(*store_, clock_),
-        processing_(*store_, clock_) {
-    auto seeded = SeedDemoData(*store_, hasher_);
-    EXPECT_TRUE(seeded);
-    for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
-    supplier_ = LogIn("marc.dubois@atelier-lumen.example");
-    ministry_ = LogIn("ines.petit@numerique.example");
-    hospital_ = LogIn("emma.chevalier@ch-bellerive.example");
-  }
-
-  Actor LogIn(const std::string& email) {
-    Authentication auth(*store_, clock_, hasher_);
-    auto login = auth.Login({email, passwords_[email], "127.0.0.1"});
-    EXPECT_TRUE(login) << email;
-    return login->actor;
-  }
-
-  core::InvoiceId Deposit(const std::string& recipient_siret, const std::string& service,
-                          const std::string& number) {
-    std::ifstream in(std::string(CHORAL_CORPUS_DIR) + "/pdf/synthetic/syn-01-simple.pdf",
-                     std::ios::binary);
-    std::stringstream pdf;
-    pdf << in.rdbuf();
-    DepositForm form;
-    form.supplier_id = supplier_.structures.at(0).id;
-    form.recipient_siret = recipient_siret;
-    form.service_code = service;
-    form.engagement_number = "EJ-1";
-    form.invoice_number = number;
-    form.issue_date = "2026-11-20";
-    form.total_without_vat = "100.00";
-    form.total_vat = "20.00";
-    form.total_with_vat = "120.00";
-    form.amount_due = "120.00";
-    form.pdf = pdf.str();
-    form.confirm_duplicate_pdf = true;
-    auto outcome = deposits_.Deposit(supplier_, form);
-    EXPECT_TRUE(outcome && outcome->accepted);
-    return outcome ? outcome->invoice_id : core::InvoiceId();
-  }
-
-  int64_t Version(const Actor& actor, core::InvoiceId id) {
-    return processing_.View(actor, id).value().summary.invoice.version;
-  }
-
   // The templates of the mails sent to `email`, oldest first.
   std::vector<std::string> Mails(const std::string& email) {
     std::vector<std::string> keys;
@@ -81,23 +27,10 @@ class InvoiceProcessingTest : public ::testing::Test {
     }));
     return keys;
   }
-
-  core::Status Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
-                    const std::string& comment = "") {
-    return processing_.Move(actor, id, to, comment, Version(actor, id));
-  }
-
-  core::FixedClock clock_;
-  testing::TempStore store_;
-  PasswordHasher hasher_{PasswordHasher::Minimal()};
-  Deposits deposits_;
-  InvoiceProcessing processing_;
-  std::map<std::string, std::string> passwords_;
-  Actor supplier_, ministry_, hospital_;
 };
 
 TEST_F(InvoiceProcessingTest, SuspendCompleteAndPayGoesBackAndForthBetweenTheSides) {
-  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-1");
+  core::InvoiceId id = Deposit("F-1");
   EXPECT_EQ(processing_.CountToProcess(ministry_).value(), 1);
   EXPECT_EQ(processing_.CountToProcess(supplier_).value(), 0);
 
@@ -132,7 +65,7 @@ TEST_F(InvoiceProcessingTest, SuspendCompleteAndPayGoesBackAndForthBetweenTheSid
 }
 
 TEST_F(InvoiceProcessingTest, EachSideMakesOnlyItsOwnMoves) {
-  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-2");
+  core::InvoiceId id = Deposit("F-2");
   auto supplier_pays = Move(supplier_, id, InvoiceStatus::kPaymentIssued);
   ASSERT_FALSE(supplier_pays);
   EXPECT_EQ(supplier_pays.error().code, core::ErrorCode::kConflict);
@@ -143,7 +76,7 @@ TEST_F(InvoiceProcessingTest, EachSideMakesOnlyItsOwnMoves) {
 }
 
 TEST_F(InvoiceProcessingTest, OutsidersSeeNothing) {
-  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-3");
+  core::InvoiceId id = Deposit("F-3");
   auto hidden = processing_.View(hospital_, id);
   ASSERT_FALSE(hidden);
   EXPECT_EQ(hidden.error().code, core::ErrorCode::kNotFound);
@@ -157,7 +90,7 @@ TEST_F(InvoiceProcessingTest, OutsidersSeeNothing) {
 }
 
 TEST_F(InvoiceProcessingTest, OfTwoPeopleActingAtOnceOneWins) {
-  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-4");
+  core::InvoiceId id = Deposit("F-4");
   int64_t seen = Version(ministry_, id);
   ASSERT_TRUE(processing_.Move(ministry_, id, InvoiceStatus::kServiceDone, "", seen));
   auto late = processing_.Move(ministry_, id, InvoiceStatus::kRejected, "doublon", seen);
@@ -168,7 +101,7 @@ TEST_F(InvoiceProcessingTest, OfTwoPeopleActingAtOnceOneWins) {
 
 TEST_F(InvoiceProcessingTest, SupplierDoesNotSeePaymentWhenTheRecipientDoesNotReportIt) {
   // The hospital does not report "mise en paiement" (statutMiseEnPaiementNestPasRemonte).
-  core::InvoiceId id = Deposit("26750813300019", "PHARMA", "F-5");
+  core::InvoiceId id = Deposit("F-5", "26750813300019", "PHARMA");
   ASSERT_TRUE(Move(hospital_, id, InvoiceStatus::kMandated, "Mandat 2026-118"));
   ASSERT_TRUE(Move(hospital_, id, InvoiceStatus::kPaymentIssued));
   EXPECT_EQ(processing_.View(hospital_, id)->summary.visible_status, InvoiceStatus::kPaymentIssued);
@@ -183,7 +116,7 @@ TEST_F(InvoiceProcessingTest, SupplierDoesNotSeePaymentWhenTheRecipientDoesNotRe
 }
 
 TEST_F(InvoiceProcessingTest, ARecycledInvoiceIsRoutedAgain) {
-  core::InvoiceId id = Deposit("11000998200015", "DAF-ACHATS", "F-6");
+  core::InvoiceId id = Deposit("F-6");
   ASSERT_TRUE(Move(ministry_, id, InvoiceStatus::kToRecycle, "Mauvais service"));
   ASSERT_TRUE(Move(supplier_, id, InvoiceStatus::kDeposited, "Service corrigé"));
   auto view = processing_.View(ministry_, id);
