@@ -110,15 +110,18 @@ struct Server::Impl {
   Routes routes;
   std::shared_ptr<spdlog::logger> logger;
 
-  asio::io_context io_context;
-  asio::thread_pool workers;
-  std::unique_ptr<RestinioServer> server;
-  asio::signal_set signals{io_context, SIGINT, SIGTERM};
+  // Declared before the io_context and the worker pool, so they outlive them: handlers still
+  // queued when those are destroyed hold InFlightGuards and `this`.
   std::atomic<uint16_t> bound_port{0};
   std::atomic<int64_t> in_flight{0};
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> request_counter{0};
   std::string request_id_prefix;
+
+  asio::io_context io_context;
+  asio::thread_pool workers;
+  std::unique_ptr<RestinioServer> server;
+  asio::signal_set signals{io_context, SIGINT, SIGTERM};
 
   Impl(ServerOptions o, Routes r, std::shared_ptr<spdlog::logger> l)
       : options(std::move(o)),
