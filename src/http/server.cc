@@ -20,9 +20,11 @@ namespace {
 
 using Router = restinio::router::express_router_t<>;
 
+// No connection-count limiter: RESTinio's lives in the server object while the connections it
+// counts live in the io_context's handlers, and those may outlast it at shutdown (ASan caught
+// the use after free). The operating system's file-descriptor limit bounds connections instead.
 struct ServerTraits : restinio::default_traits_t {
   using request_handler_t = Router;
-  static constexpr bool use_connection_count_limiter = true;
 };
 using RestinioServer = restinio::http_server_t<ServerTraits>;
 
@@ -345,7 +347,6 @@ core::Status Server::Listen() {
           settings.address(o.host)
               .port(o.port)
               .request_handler(impl.BuildRouter())
-              .max_parallel_connections(o.max_connections)
               .read_next_http_message_timelimit(std::chrono::seconds(60))
               .write_http_response_timelimit(std::chrono::seconds(60))
               .handle_request_timeout(std::chrono::seconds(120))

@@ -20,7 +20,6 @@ struct ServerOptions {
   int io_threads = 2;                        // threads running the connections (asio)
   int worker_threads = 4;                    // threads running kWorker handlers (database, disk)
   size_t max_body_bytes = 25 * 1024 * 1024;  // larger requests are refused before the handler
-  size_t max_connections = 10000;            // further connections wait in the accept queue
   // Trust X-Forwarded-Proto from the reverse proxy that terminates TLS: Request::secure, and so
   // the cookies' Secure attribute, follow it. Leave false when clients connect directly.
   bool behind_tls_proxy = false;
