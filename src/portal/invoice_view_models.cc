@@ -461,6 +461,11 @@ mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& ac
       {"numero", search.number_contains},
       {"searched", !search.number_contains.empty()},
       {"base_path", std::string(base_path)},
+      // The export follows the search on the page.
+      {"csv_href",
+       std::string(base_path) + ".csv" +
+           (search.number_contains.empty() ? std::string()
+                                           : "?numero=" + PercentEncode(search.number_contains))},
       {"count", list.total == 1 ? std::string(catalogue.Text("invoices.count_one"))
                                 : catalogue.Format("invoices.count_many",
                                                    {{"count", FormatCount(list.total)}})},

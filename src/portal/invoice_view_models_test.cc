@@ -220,6 +220,8 @@ TEST_F(InvoiceViewModelsTest, ListShowsTheCounterpartAndPaginates) {
   EXPECT_EQ(Render("{{count}}|{{page_text}}|{{{previous_href}}}|{{{next_href}}}", data),
             "60 factures|Page 2 sur 3|/factures/emises?page=1&numero=F%201|"
             "/factures/emises?page=3&numero=F%201");
+  // The export follows the search.
+  EXPECT_EQ(Render("{{{csv_href}}}", data), "/factures/emises.csv?numero=F%201");
 }
 
 TEST_F(InvoiceViewModelsTest, InvoicePageOffersMovesWithReasonsAndShowsHistory) {
