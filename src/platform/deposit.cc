@@ -49,17 +49,19 @@ invoice::Invoice Draft(const DepositForm& form, std::vector<rules::Finding>& fin
         {"DEP-FORMAT", "document_type",
          "document type must be FACTURE or AVOIR, not " + core::Quoted(form.document_type)});
   }
-  const std::pair<const std::string*, core::Decimal*> amounts[] = {
-      {&form.total_without_vat, &draft.total_without_vat},
-      {&form.total_vat, &draft.total_vat},
-      {&form.total_with_vat, &draft.total_with_vat},
-      {&form.amount_due, &draft.amount_due}};
-  const char* names[] = {"total_without_vat", "total_vat", "total_with_vat", "amount_due"};
-  for (size_t i = 0; i < 4; ++i) {
-    if (auto amount = core::Decimal::Parse(*amounts[i].first)) {
-      *amounts[i].second = amount->RoundToCents();
+  const struct {
+    const char* field;
+    const std::string& text;
+    core::Decimal& value;
+  } amounts[] = {{"total_without_vat", form.total_without_vat, draft.total_without_vat},
+                 {"total_vat", form.total_vat, draft.total_vat},
+                 {"total_with_vat", form.total_with_vat, draft.total_with_vat},
+                 {"amount_due", form.amount_due, draft.amount_due}};
+  for (const auto& amount : amounts) {
+    if (auto parsed = core::Decimal::Parse(amount.text)) {
+      amount.value = parsed->RoundToCents();
     } else {
-      FormatFinding(findings, names[i], amount.error());
+      FormatFinding(findings, amount.field, parsed.error());
     }
   }
   return draft;

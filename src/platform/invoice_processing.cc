@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -300,8 +301,13 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
         continue;
       }
       if (entry.actor.starts_with("user:") && !view.people.contains(entry.actor)) {
-        auto user = tx.users().Get(core::UserId(std::stoll(entry.actor.substr(5))));
-        if (user) view.people[entry.actor] = user->DisplayName();
+        int64_t user_id = 0;
+        std::string_view digits = std::string_view(entry.actor).substr(5);
+        auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), user_id);
+        if (parsed.ec == std::errc() && parsed.ptr == digits.data() + digits.size()) {
+          auto user = tx.users().Get(core::UserId(user_id));
+          if (user) view.people[entry.actor] = user->DisplayName();
+        }
       }
       view.history.push_back(std::move(entry));
     }
@@ -320,6 +326,12 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
 core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, InvoiceStatus to,
                                      const std::string& comment, int64_t expected_version,
                                      const std::vector<NewAttachment>& attachments) const {
+  // The comment comes from a form: bound it before it is stored, mailed and shown.
+  if (comment.size() > kMaxCommentBytes) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "the comment is " + std::to_string(comment.size()) +
+                          " bytes long; the limit is " + std::to_string(kMaxCommentBytes));
+  }
   const core::Timestamp now = clock_.Now();
   // Attachments are checked, then their bytes stored, before the transaction (content-addressed
   // blobs: one whose transaction rolls back is at worst unreferenced). Outsiders store nothing.

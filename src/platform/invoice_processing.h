@@ -92,6 +92,9 @@ struct InvoiceView {
 // Thread-safe.
 class InvoiceProcessing {
  public:
+  // A move's comment (reason, mandate number) is at most this long.
+  static constexpr size_t kMaxCommentBytes = 2000;
+
   InvoiceProcessing(store::Store& store, const core::Clock& clock);
 
   core::Result<InvoiceList> Search(const Actor& actor, const InvoiceSearch& search) const;

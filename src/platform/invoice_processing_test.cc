@@ -89,6 +89,16 @@ TEST_F(InvoiceProcessingTest, OutsidersSeeNothing) {
   EXPECT_EQ(processing_.Search(ministry_, received).value().total, 1);
 }
 
+TEST_F(InvoiceProcessingTest, AnOverlongCommentIsRefusedAndNothingMoves) {
+  core::InvoiceId id = Deposit("F-7");
+  auto refused = Move(ministry_, id, InvoiceStatus::kSuspended,
+                      std::string(InvoiceProcessing::kMaxCommentBytes + 1, 'x'));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message.find("the limit is"), std::string::npos);
+  EXPECT_EQ(processing_.View(ministry_, id)->summary.invoice.status, InvoiceStatus::kAvailable);
+}
+
 TEST_F(InvoiceProcessingTest, OfTwoPeopleActingAtOnceOneWins) {
   core::InvoiceId id = Deposit("F-4");
   int64_t seen = Version(ministry_, id);
