@@ -308,8 +308,7 @@ core::Result<Invoice> SqlInvoiceRepository::Get(core::InvoiceId id) {
                       [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "invoice " + std::to_string(key) + " does not exist");
+    return NotFound("invoice", key);
   }
   return std::move(found->front());
 }
@@ -340,8 +339,7 @@ core::Status SqlInvoiceRepository::Update(const Invoice& invoice) {
                            [&](soci::details::prepare_temp_type& p) { p, soci::use(r.id); });
   if (!exists) return core::Fail(exists.error());
   if (*exists == 0) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "invoice " + std::to_string(r.id) + " does not exist");
+    return NotFound("invoice", r.id);
   }
   return core::Fail(core::ErrorCode::kConflict, "invoice " + invoice.invoice_number +
                                                     " was changed by someone else; reload it");

@@ -101,8 +101,7 @@ core::Status SqlMembershipRepository::Update(const Membership& membership) {
   });
   if (!status) return status;
   if (changed == 0) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "membership " + std::to_string(r.id) + " does not exist");
+    return NotFound("membership", r.id);
   }
   return core::Ok();
 }
@@ -113,8 +112,7 @@ core::Result<Membership> SqlMembershipRepository::Get(core::MembershipId id) {
                       [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "membership " + std::to_string(key) + " does not exist");
+    return NotFound("membership", key);
   }
   return found->front();
 }

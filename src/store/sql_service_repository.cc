@@ -133,8 +133,7 @@ core::Status SqlServiceRepository::Update(const Service& service) {
   });
   if (!status) return status;
   if (changed == 0) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "service " + std::to_string(r.id) + " does not exist");
+    return NotFound("service", r.id);
   }
   return core::Ok();
 }
@@ -145,8 +144,7 @@ core::Result<Service> SqlServiceRepository::Get(core::ServiceId id) {
                       [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "service " + std::to_string(key) + " does not exist");
+    return NotFound("service", key);
   }
   return std::move(found->front());
 }

@@ -128,8 +128,7 @@ core::Status SqlStructureRepository::Update(const Structure& structure) {
   });
   if (!status) return status;
   if (changed == 0) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "structure " + std::to_string(r.id) + " does not exist");
+    return NotFound("structure", r.id);
   }
   return core::Ok();
 }
@@ -140,8 +139,7 @@ core::Result<Structure> SqlStructureRepository::Get(core::StructureId id) {
                       [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (found->empty()) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "structure " + std::to_string(key) + " does not exist");
+    return NotFound("structure", key);
   }
   return std::move(found->front());
 }

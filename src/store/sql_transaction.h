@@ -56,6 +56,12 @@ core::Status SelectRows(
   });
 }
 
+// kNotFound "<what> <id> does not exist": the one wording of a missing row.
+inline tl::unexpected<core::Error> NotFound(std::string_view what, long long id) {
+  return core::Fail(core::ErrorCode::kNotFound,
+                    std::string(what) + " " + std::to_string(id) + " does not exist");
+}
+
 // Milliseconds since the epoch, as the database keeps timestamps.
 inline long long ToMillis(core::Timestamp t) { return t.time_since_epoch().count(); }
 inline core::Timestamp FromMillis(long long ms) {

@@ -95,8 +95,7 @@ core::Status SqlUserRepository::Update(const User& user) {
   });
   if (!status) return status;
   if (changed == 0) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "user " + std::to_string(r.id) + " does not exist");
+    return NotFound("user", r.id);
   }
   return core::Ok();
 }
@@ -107,8 +106,7 @@ core::Result<User> SqlUserRepository::Get(core::UserId id) {
                          [&](soci::details::prepare_temp_type& p) { p, soci::use(key); });
   if (!found) return core::Fail(found.error());
   if (!*found) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "user " + std::to_string(key) + " does not exist");
+    return NotFound("user", key);
   }
   return std::move(**found);
 }
