@@ -22,6 +22,19 @@ InvoiceExtractor& ThreadExtractor(const pdf::ReaderOptions& options) {
   return *extractor;
 }
 
+// The resolution of the preview's page images: sharp enough to read, light enough to send.
+constexpr int kPreviewDpi = 96;
+
+bool ActsForSupplier(const Actor& actor, core::StructureId supplier) {
+  const ActorStructure* role = actor.On(supplier);
+  return role != nullptr && role->kind == directory::StructureKind::kPrivate;
+}
+
+tl::unexpected<core::Error> NotTheSupplier() {
+  return core::Fail(core::ErrorCode::kPermissionDenied,
+                    "you do not act for the supplier structure that would deposit this invoice");
+}
+
 void FormatFinding(std::vector<rules::Finding>& findings, std::string field,
                    const core::Error& error) {
   findings.push_back(rules::Finding{"DEP-FORMAT", std::move(field), error.message});
@@ -105,12 +118,84 @@ core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_v
   return prefill;
 }
 
-core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor, const DepositForm& form) const {
-  const ActorStructure* supplier_role = actor.On(form.supplier_id);
-  if (supplier_role == nullptr || supplier_role->kind != directory::StructureKind::kPrivate) {
-    return core::Fail(core::ErrorCode::kPermissionDenied,
-                      "you do not act for the supplier structure that would deposit this invoice");
+core::Result<DepositPrefill> Deposits::Upload(const Actor& actor, core::StructureId supplier_id,
+                                              std::string file_name, std::string_view pdf) const {
+  if (!ActsForSupplier(actor, supplier_id)) return NotTheSupplier();
+  auto prefill = Prefill(actor, pdf);
+  if (!prefill) return core::Fail(prefill.error());
+  prefill->file_name = std::move(file_name);
+  if (prefill->extraction.is_scanned) return prefill;
+
+  // Durable before the draft that names it commits; an orphan blob after a crash is harmless.
+  auto stored = store_.blobs().Put(pdf);
+  if (!stored) return core::Fail(stored.error());
+  prefill->pdf_sha256 = *stored;
+  const core::Timestamp now = clock_.Now();
+  auto written = store_.Write([&](store::Transaction& tx) -> core::Status {
+    auto expired = tx.deposit_drafts().DeleteCreatedBefore(now - kDraftLifetime);
+    if (!expired) return core::Fail(expired.error());
+    auto id = tx.deposit_drafts().Insert(
+        {0, actor.user_id, supplier_id, prefill->pdf_sha256, prefill->file_name, now});
+    if (!id) return core::Fail(id.error());
+    prefill->draft_id = *id;
+    return core::Ok();
+  });
+  if (!written) return core::Fail(written.error());
+  return prefill;
+}
+
+core::Result<std::pair<store::DepositDraft, std::string>> Deposits::DraftPdf(
+    const Actor& actor, int64_t draft_id) const {
+  std::optional<store::DepositDraft> draft;
+  auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
+    auto found = tx.deposit_drafts().Get(draft_id);
+    if (!found) return core::Fail(found.error());
+    draft = std::move(*found);
+    return core::Ok();
+  });
+  // Someone else's draft is as absent as a missing one: ids reveal nothing.
+  if (!read || draft->user_id != actor.user_id) {
+    if (read || read.error().code == core::ErrorCode::kNotFound) {
+      return core::Fail(core::ErrorCode::kNotFound,
+                        "uploaded PDF " + std::to_string(draft_id) +
+                            " does not exist (deposited already, or older than a day)");
+    }
+    return core::Fail(read.error());
   }
+  auto bytes = store_.blobs().Get(draft->pdf_sha256);
+  if (!bytes) return core::Fail(bytes.error());
+  return std::pair{std::move(*draft), std::move(*bytes)};
+}
+
+core::Result<DepositPrefill> Deposits::Reread(const Actor& actor, int64_t draft_id) const {
+  auto draft = DraftPdf(actor, draft_id);
+  if (!draft) return core::Fail(draft.error());
+  auto prefill = Prefill(actor, draft->second);
+  if (!prefill) return core::Fail(prefill.error());
+  prefill->draft_id = draft_id;
+  prefill->file_name = draft->first.file_name;
+  prefill->pdf_sha256 = draft->first.pdf_sha256;
+  return prefill;
+}
+
+core::Result<std::string> Deposits::PreviewPng(const Actor& actor, int64_t draft_id,
+                                               int page) const {
+  auto draft = DraftPdf(actor, draft_id);
+  if (!draft) return core::Fail(draft.error());
+  return ThreadExtractor(reader_options_).RenderPagePng(draft->second, page, kPreviewDpi);
+}
+
+core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
+                                               const DepositForm& submitted) const {
+  if (!ActsForSupplier(actor, submitted.supplier_id)) return NotTheSupplier();
+  DepositForm form_with_pdf;
+  if (submitted.draft_id != 0) {
+    auto draft = DraftPdf(actor, submitted.draft_id);
+    if (!draft) return core::Fail(draft.error());
+    form_with_pdf = submitted;
+    form_with_pdf.pdf = std::move(draft->second);
+  }
+  const DepositForm& form = submitted.draft_id != 0 ? form_with_pdf : submitted;
   DepositOutcome outcome;
   invoice::Invoice draft = Draft(form, outcome.findings);
   auto siret = core::Siret::Parse(form.recipient_siret);
@@ -186,6 +271,10 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor, const Deposit
     auto id = tx.invoices().Insert(draft);
     if (!id) return core::Fail(id.error());
     outcome.invoice_id = *id;
+    if (form.draft_id != 0) {
+      auto removed = tx.deposit_drafts().Delete(form.draft_id);
+      if (!removed) return removed;
+    }
     for (size_t i = 0; i < std::size(kRoutingPath); ++i) {
       if (i > 0) {
         auto allowed =

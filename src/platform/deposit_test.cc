@@ -187,5 +187,95 @@ TEST_F(DepositTest, AScanIsRefused) {
       << ::testing::PrintToString(ids);
 }
 
+TEST_F(DepositTest, AnUploadKeepsThePdfAsADraftThatDepositsByIdAndIsThenGone) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  DepositForm form = ValidForm(supplier);
+  auto upload = deposits_.Upload(supplier, form.supplier_id, "mars.pdf", form.pdf);
+  ASSERT_TRUE(upload) << upload.error().ToString();
+  ASSERT_GT(upload->draft_id, 0);
+  EXPECT_EQ(upload->file_name, "mars.pdf");
+  EXPECT_EQ(store_->blobs().Get(upload->pdf_sha256).value(), form.pdf);
+  ASSERT_FALSE(upload->extraction.page_sizes.empty());
+  EXPECT_NEAR(upload->extraction.page_sizes[0].width, 595, 1);  // A4 in points
+
+  auto reread = deposits_.Reread(supplier, upload->draft_id);
+  ASSERT_TRUE(reread) << reread.error().ToString();
+  EXPECT_EQ(reread->file_name, "mars.pdf");
+  EXPECT_EQ(reread->extraction.recognition.Find(recognize::Field::kInvoiceNumber)->value,
+            upload->extraction.recognition.Find(recognize::Field::kInvoiceNumber)->value);
+
+  form.pdf.clear();
+  form.draft_id = upload->draft_id;
+  auto outcome = deposits_.Deposit(supplier, form);
+  ASSERT_TRUE(outcome) << outcome.error().ToString();
+  ASSERT_TRUE(outcome->accepted) << ::testing::PrintToString(RuleIds(*outcome));
+  EXPECT_EQ(outcome->pdf_sha256, upload->pdf_sha256);
+
+  // Deposited: the draft is gone, so the same form cannot deposit it twice.
+  form.invoice_number = "FAC-2026-0002";
+  auto again = deposits_.Deposit(supplier, form);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_F(DepositTest, ADraftIsItsUploadersOnly) {
+  Actor marc = LogIn("marc.dubois@atelier-lumen.example");
+  Actor lea = LogIn("lea.girard@atelier-lumen.example");  // same supplier, another person
+  DepositForm form = ValidForm(marc);
+  auto upload = deposits_.Upload(marc, form.supplier_id, "mars.pdf", form.pdf);
+  ASSERT_TRUE(upload) << upload.error().ToString();
+
+  EXPECT_EQ(deposits_.Reread(lea, upload->draft_id).error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(deposits_.PreviewPng(lea, upload->draft_id, 1).error().code,
+            core::ErrorCode::kNotFound);
+  form.pdf.clear();
+  form.draft_id = upload->draft_id;
+  auto stolen = deposits_.Deposit(lea, form);
+  ASSERT_FALSE(stolen);
+  EXPECT_EQ(stolen.error().code, core::ErrorCode::kNotFound);
+  EXPECT_TRUE(deposits_.Deposit(marc, form)->accepted);
+}
+
+TEST_F(DepositTest, AnUploadIsForASupplierTheActorActsFor) {
+  Actor marc = LogIn("marc.dubois@atelier-lumen.example");
+  Actor julie = LogIn("julie.moreau@traduction.example");
+  auto upload = deposits_.Upload(marc, julie.structures.at(0).id, "x.pdf",
+                                 ReadCorpusFile("synthetic/syn-01-simple.pdf"));
+  ASSERT_FALSE(upload);
+  EXPECT_EQ(upload.error().code, core::ErrorCode::kPermissionDenied);
+}
+
+TEST_F(DepositTest, AScanIsReadButNotKept) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  auto upload = deposits_.Upload(supplier, supplier.structures.at(0).id, "scan.pdf",
+                                 ReadCorpusFile("synthetic/syn-05-scan-of-table.pdf"));
+  ASSERT_TRUE(upload) << upload.error().ToString();
+  EXPECT_TRUE(upload->extraction.is_scanned);
+  EXPECT_EQ(upload->draft_id, 0);
+}
+
+TEST_F(DepositTest, ThePreviewIsAPngOfTheDraftsPage) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  auto upload = deposits_.Upload(supplier, supplier.structures.at(0).id, "mars.pdf",
+                                 ReadCorpusFile("synthetic/syn-01-simple.pdf"));
+  ASSERT_TRUE(upload) << upload.error().ToString();
+  auto png = deposits_.PreviewPng(supplier, upload->draft_id, 1);
+  ASSERT_TRUE(png) << png.error().ToString();
+  EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n"));
+  auto beyond = deposits_.PreviewPng(supplier, upload->draft_id, 99);
+  ASSERT_FALSE(beyond);
+  EXPECT_EQ(beyond.error().code, core::ErrorCode::kInvalidArgument);
+}
+
+TEST_F(DepositTest, DraftsOlderThanADayAreForgottenAtTheNextUpload) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  std::string pdf = ReadCorpusFile("synthetic/syn-01-simple.pdf");
+  auto old_one = deposits_.Upload(supplier, supplier.structures.at(0).id, "old.pdf", pdf);
+  ASSERT_TRUE(old_one);
+  clock_.Advance(Deposits::kDraftLifetime + std::chrono::minutes(1));
+  ASSERT_TRUE(deposits_.Upload(supplier, supplier.structures.at(0).id, "new.pdf", pdf));
+  EXPECT_EQ(deposits_.Reread(supplier, old_one->draft_id).error().code, core::ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace choral::platform

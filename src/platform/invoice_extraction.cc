@@ -90,6 +90,9 @@ core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_b
   InvoiceExtraction extraction;
   extraction.pages = document->page_count;
   extraction.is_scanned = document->is_scanned;
+  for (const pdf::Page& page : document->pages) {
+    extraction.page_sizes.push_back({page.width, page.height});
+  }
   extraction.recognition = recognizer_.Recognize(*document);
 
   for (const pdf::EmbeddedFile& file : document->embedded_files) {
@@ -112,6 +115,11 @@ core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_b
     }
   }
   return extraction;
+}
+
+core::Result<std::string> InvoiceExtractor::RenderPagePng(std::string_view pdf_bytes, int page,
+                                                          int dpi) {
+  return reader_.RenderPagePng(pdf_bytes, page, dpi);
 }
 
 }  // namespace choral::platform

@@ -14,8 +14,14 @@
 
 namespace choral::platform {
 
+// A page's size in PDF points: a preview places the found values' boxes with it.
+struct PageSize {
+  double width = 0, height = 0;
+};
+
 struct InvoiceExtraction {
   int pages = 0;
+  std::vector<PageSize> page_sizes;  // of the pages read, in order
   bool is_scanned = false;
   recognize::Recognition recognition;               // values read on the visible pages only
   std::optional<formats::InvoiceSummary> embedded;  // the embedded XML's values, if any
@@ -37,6 +43,9 @@ class InvoiceExtractor {
   // The pdf::Reader's errors for a PDF that cannot be read; never an error for a PDF that can
   // be read but holds no recognisable invoice (its fields are simply absent).
   core::Result<InvoiceExtraction> Extract(std::string_view pdf_bytes);
+
+  // The page (1-based) as PNG at `dpi`, read in the same sandboxed worker (pdf::Reader's errors).
+  core::Result<std::string> RenderPagePng(std::string_view pdf_bytes, int page, int dpi);
 
  private:
   pdf::Reader reader_;

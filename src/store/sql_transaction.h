@@ -191,6 +191,18 @@ class SqlFeedbackRepository final : public FeedbackRepository {
   SqlContext& ctx_;
 };
 
+class SqlDepositDraftRepository final : public DepositDraftRepository {
+ public:
+  explicit SqlDepositDraftRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> Insert(const DepositDraft& draft) override;
+  core::Result<DepositDraft> Get(int64_t id) override;
+  core::Status Delete(int64_t id) override;
+  core::Result<int64_t> DeleteCreatedBefore(core::Timestamp cutoff) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -218,6 +230,7 @@ class SqlTransaction final : public Transaction {
         outbox_(ctx_),
         attachments_(ctx_),
         feedback_(ctx_),
+        deposit_drafts_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -229,6 +242,7 @@ class SqlTransaction final : public Transaction {
   Outbox& outbox() override { return outbox_; }
   AttachmentRepository& attachments() override { return attachments_; }
   FeedbackRepository& feedback() override { return feedback_; }
+  DepositDraftRepository& deposit_drafts() override { return deposit_drafts_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -243,6 +257,7 @@ class SqlTransaction final : public Transaction {
   SqlOutbox outbox_;
   SqlAttachmentRepository attachments_;
   SqlFeedbackRepository feedback_;
+  SqlDepositDraftRepository deposit_drafts_;
   SqlAuditLog audit_;
 };
 

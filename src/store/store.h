@@ -13,6 +13,7 @@
 #include "store/attachment_repository.h"
 #include "store/audit_log.h"
 #include "store/blob_store.h"
+#include "store/deposit_draft_repository.h"
 #include "store/feedback_repository.h"
 #include "store/invoice_repository.h"
 #include "store/membership_repository.h"
@@ -52,6 +53,7 @@ class Transaction {
   virtual Outbox& outbox() = 0;
   virtual AttachmentRepository& attachments() = 0;
   virtual FeedbackRepository& feedback() = 0;
+  virtual DepositDraftRepository& deposit_drafts() = 0;
   virtual AuditLog& audit() = 0;
 };
 
