@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "portal/csv.h"
+#include "portal/page_params.h"
 #include "portal/pages.h"
 
 namespace choral::portal {
@@ -11,16 +12,6 @@ namespace {
 // The most rows a CSV export carries, read 200 at a time.
 constexpr int kMaxCsvRows = 10'000;
 constexpr int kCsvPageSize = 200;
-
-std::optional<core::InvoiceId> InvoiceIdOf(const http::Request& request) {
-  auto it = request.path_params.find("id");
-  if (it == request.path_params.end()) return std::nullopt;
-  int64_t value = 0;
-  const std::string& text = it->second;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return core::InvoiceId(value);
-}
 
 }  // namespace
 

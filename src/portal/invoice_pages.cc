@@ -1,14 +1,14 @@
-// The deposit and invoice pages of Pages (pages.h): a supplier deposits a PDF, both sides find
-// their invoices and move them along the lifecycle.
+// The invoice pages of Pages (pages.h): both sides find their invoices and move them along the
+// lifecycle.
 #include <charconv>
 #include <map>
 #include <vector>
 
-#include "core/siret.h"
 #include "http/error_status.h"
 #include "http/form.h"
 #include "http/multipart.h"
 #include "portal/invoice_view_models.h"
+#include "portal/page_params.h"
 #include "portal/pages.h"
 
 namespace choral::portal {
@@ -16,35 +16,7 @@ namespace {
 
 using core::ErrorCode;
 
-// The confirm form carries the PDF as base64: 4 bytes for 3, plus line breaks some browsers add.
-constexpr size_t kMaxBase64Bytes = (kMaxPdfBytes + 2) / 3 * 4 + 64 * 1024;
 constexpr int kPageSize = 25;
-
-std::optional<int64_t> ParsePositive(std::string_view text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
-std::optional<core::InvoiceId> InvoiceIdOf(const http::Request& request) {
-  auto it = request.path_params.find("id");
-  if (it == request.path_params.end()) return std::nullopt;
-  auto value = ParsePositive(it->second);
-  if (!value) return std::nullopt;
-  return core::InvoiceId(*value);
-}
-
-core::StructureId FirstSupplier(const platform::Actor& actor) {
-  for (const platform::ActorStructure& structure : actor.structures) {
-    if (structure.kind == directory::StructureKind::kPrivate) return structure.id;
-  }
-  return core::StructureId();
-}
-
-core::Error Forbidden(std::string message) {
-  return core::Error{ErrorCode::kPermissionDenied, std::move(message)};
-}
 
 // A status form's fields, urlencoded or multipart, with the files of the multipart one.
 struct StatusForm {
@@ -97,163 +69,6 @@ http::Response Pages::Render(Page page, const platform::Actor& actor) const {
     if (auto count = platform_.invoices().CountToProcess(actor)) page.to_process = *count;
   }
   return renderer_.Render(page, &actor);
-}
-
-// ---- Deposit ----
-
-http::Response Pages::UploadPage(const platform::Actor& actor, std::string_view error_key,
-                                 bool scanned, int status) const {
-  const Catalogue& catalogue = renderer_.catalogue();
-  Page page{"deposit_upload",
-            std::string(catalogue.Text("deposit.title")),
-            NavEntry::kDeposit,
-            {},
-            status};
-  page.data = mstch::map{
-      {"csrf_token", actor.csrf_token},
-      {"has_error", !error_key.empty()},
-      {"error", std::string(error_key.empty() ? "" : catalogue.Text(error_key))},
-      {"scanned", scanned},
-  };
-  return Render(std::move(page), actor);
-}
-
-http::Response Pages::DepositFormPage(const platform::Actor& actor, DepositFormState state) const {
-  const Catalogue& catalogue = renderer_.catalogue();
-  Page page{"deposit_form", std::string(catalogue.Text("deposit.form_title")), NavEntry::kDeposit,
-            DepositFormData(catalogue, actor, state)};
-  return Render(std::move(page), actor);
-}
-
-http::Response Pages::DepositStart(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  if (!(*actor)->ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &**actor);
-  }
-  return UploadPage(**actor, "", false, 200);
-}
-
-http::Response Pages::DepositRead(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Multipart::Parse(request.Header("content-type"), request.body,
-                                     {.max_parts = 20, .max_part_bytes = kMaxPdfBytes});
-  if (!form) {
-    if (form.error().code == ErrorCode::kInvalidArgument) {
-      return UploadPage(who, "deposit.error_too_big", false, 413);
-    }
-    return ErrorPage(form.error(), request, &who);
-  }
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
-  }
-  if (!who.ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &who);
-  }
-  const http::MultipartPart* file = form->Find("pdf");
-  if (file == nullptr || file->body.empty()) {
-    return UploadPage(who, "deposit.error_no_file", false, 200);
-  }
-  auto prefill = platform_.deposits().Prefill(who, file->body);
-  if (!prefill) {
-    switch (prefill.error().code) {
-      case ErrorCode::kMalformedInput:
-      case ErrorCode::kUnsupported:
-        return UploadPage(who, "deposit.error_unreadable", false, 422);
-      case ErrorCode::kInvalidArgument:
-        return UploadPage(who, "deposit.error_too_big", false, 413);
-      default:
-        return ErrorPage(prefill.error(), request, &who);
-    }
-  }
-  if (prefill->extraction.is_scanned) return UploadPage(who, "", true, 422);
-
-  DepositFormState state = FormFromPrefill(*prefill);
-  state.form.pdf = file->body;
-  state.form.supplier_id = FirstSupplier(who);
-  state.pdf_name = file->filename.value_or("");
-  return DepositFormPage(who, std::move(state));
-}
-
-http::Response Pages::DepositConfirm(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto fields = http::Multipart::Parse(request.Header("content-type"), request.body,
-                                       {.max_parts = 20, .max_part_bytes = kMaxBase64Bytes});
-  if (!fields) return ErrorPage(fields.error(), request, &who);
-  if (!CsrfMatches(fields->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
-  }
-  std::optional<std::string> pdf = Base64Decode(fields->Get("pdf_base64"));
-  if (!pdf || pdf->empty() || pdf->size() > kMaxPdfBytes) {
-    return ErrorPage({ErrorCode::kMalformedInput, "deposit form carries no valid PDF"}, request,
-                     &who);
-  }
-
-  DepositFormState state;
-  platform::DepositForm& form = state.form;
-  auto supplier = ParsePositive(fields->Get("supplier_id"));
-  form.supplier_id = supplier ? core::StructureId(*supplier) : FirstSupplier(who);
-  form.recipient_siret = fields->Get("recipient_siret");
-  form.service_code = fields->Get("service_code");
-  form.engagement_number = fields->Get("engagement_number");
-  form.invoice_number = fields->Get("invoice_number");
-  form.issue_date = fields->Get("issue_date");
-  form.document_type = fields->Get("document_type");
-  form.framework = fields->Get("framework");
-  form.currency = fields->Get("currency");
-  form.total_without_vat = fields->Get("total_without_vat");
-  form.total_vat = fields->Get("total_vat");
-  form.total_with_vat = fields->Get("total_with_vat");
-  form.amount_due = fields->Get("amount_due");
-  form.pdf = std::move(*pdf);
-  form.confirm_duplicate_pdf = fields->Get("confirm_duplicate_pdf") == "oui";
-  state.pdf_name = fields->Get("pdf_name");
-  state.to_check = ParseToCheckList(fields->Get("to_check"));
-
-  if (fields->Get("action") != "actualiser") {
-    auto outcome = platform_.deposits().Deposit(who, form);
-    if (!outcome) return ErrorPage(outcome.error(), request, &who);
-    if (outcome->accepted) {
-      return http::Response::Redirect("/factures/" + std::to_string(outcome->invoice_id.value()) +
-                                      "/accuse-de-depot");
-    }
-    state.findings = std::move(outcome->findings);
-    state.needs_duplicate_confirmation = outcome->needs_duplicate_confirmation;
-  }
-  // The recipient the (possibly corrected) SIRET points to, with its services to choose from.
-  if (core::Siret::Parse(form.recipient_siret)) {
-    if (auto found = platform_.public_directory().FindBySiret(form.recipient_siret)) {
-      state.recipient = std::move(*found);
-    }
-  }
-  return DepositFormPage(who, std::move(state));
-}
-
-http::Response Pages::DepositReceipt(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  std::optional<core::InvoiceId> id = InvoiceIdOf(request);
-  if (!id) return NotFound(request);
-  auto view = platform_.invoices().View(**actor, *id);
-  if (!view) return ErrorPage(view.error(), request, &**actor);
-  const Catalogue& catalogue = renderer_.catalogue();
-  Page page{"deposit_receipt", std::string(catalogue.Text("receipt.title")), NavEntry::kDeposit,
-            ReceiptData(catalogue, *view)};
-  // "Donnez votre avis" (feedback_pages.cc): the form, or what became of it.
-  std::string feedback = request.QueryParam("avis").value_or("");
-  page.data["csrf_token"] = (*actor)->csrf_token;
-  page.data["feedback_thanks"] = feedback == "merci";
-  page.data["feedback_error"] = feedback == "erreur";
-  page.data["feedback_form"] = feedback != "merci";
-  return Render(std::move(page), **actor);
 }
 
 // ---- Invoice spaces ----

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portal/deposit_view_models.h"
 #include "portal/messages_fr.h"
 
 namespace choral::portal {
@@ -102,22 +103,6 @@ TEST_F(InvoiceViewModelsTest, EveryRuleIdHasAText) {
   }
 }
 
-TEST_F(InvoiceViewModelsTest, Base64RoundTripsAndRefusesGarbage) {
-  EXPECT_EQ(Base64Encode(""), "");
-  EXPECT_EQ(Base64Encode("f"), "Zg==");
-  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
-  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
-  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
-  std::string binary;
-  for (int i = 0; i < 256; ++i) binary.push_back(static_cast<char>(i));
-  EXPECT_EQ(Base64Decode(Base64Encode(binary)), binary);
-  EXPECT_EQ(Base64Decode("Zm9v\r\nYmFy"), "foobar");
-  EXPECT_EQ(Base64Decode("Zg=="), "f");
-  EXPECT_FALSE(Base64Decode("Zg="));
-  EXPECT_FALSE(Base64Decode("Z!=="));
-  EXPECT_FALSE(Base64Decode("Zg==Zg=="));
-}
-
 TEST_F(InvoiceViewModelsTest, AmountsAndTimesAreFrench) {
   EXPECT_EQ(FormatAmount(core::Decimal::FromCents(148147), "EUR"), "1 481,47\u00a0€");
   EXPECT_EQ(FormatAmount(core::Decimal::FromCents(-5), "USD"), "-0,05\u00a0USD");
@@ -160,7 +145,7 @@ TEST_F(InvoiceViewModelsTest, DepositFormShowsHintsErrorsAndTheRecipient) {
   DepositFormState state;
   state.form.recipient_siret = "11000998200015";
   state.form.service_code = "DAF-ACHATS";
-  state.form.pdf = "%PDF";
+  state.form.draft_id = 17;
   state.to_check = {"recipient_siret"};
   state.findings = {{"DEP-ENGAGEMENT-REQUIRED", "engagement_number", ""}};
   platform::PublicStructureView recipient;
@@ -174,8 +159,8 @@ TEST_F(InvoiceViewModelsTest, DepositFormShowsHintsErrorsAndTheRecipient) {
   state.recipient = recipient;
   mstch::map data = DepositFormData(catalogue_, Supplier(), state);
   EXPECT_EQ(
-      Render("{{pdf_base64}}|{{supplier_id}}|{{#several_suppliers}}x{{/several_suppliers}}", data),
-      "JVBERg==|2|");
+      Render("{{draft_id}}|{{supplier_id}}|{{#several_suppliers}}x{{/several_suppliers}}", data),
+      "17|2|");
   EXPECT_EQ(Render("{{#f.recipient_siret}}{{value}}|{{#to_check}}!{{/to_check}}|{{describedby}}"
                    "{{/f.recipient_siret}}",
                    data),

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "http/request.h"
@@ -15,7 +16,8 @@
 
 namespace choral::portal {
 
-struct DepositFormState;  // invoice_view_models.h
+struct DepositFormState;  // deposit_view_models.h
+struct BatchRow;          // deposit_view_models.h
 
 inline constexpr std::string_view kSessionCookie = "choral_session";
 // Login form's double-submit token: before a session exists, the form's hidden field must
@@ -47,10 +49,17 @@ class Pages {
   http::Response Static(const http::Request& request) const;  // GET /static/:path(.*)
   http::Response NotFound(const http::Request& request);      // any unknown page
 
-  // Deposit (invoice_pages.cc): choose a PDF, confirm what Choral read, get the receipt.
-  http::Response DepositStart(const http::Request& request);    // GET /factures/deposer
-  http::Response DepositRead(const http::Request& request);     // POST /factures/deposer/lecture
+  // Deposit (deposit_pages.cc): choose PDFs, confirm what Choral read, get the receipts.
+  http::Response DepositStart(const http::Request& request);  // GET /factures/deposer
+  // POST /factures/deposer/lecture: one PDF -> the form beside its preview; several -> a table.
+  http::Response DepositRead(const http::Request& request);
+  // GET /factures/deposer/brouillons/:draft: the form of one uploaded PDF (a batch's detail).
+  http::Response DepositDraft(const http::Request& request);
+  // GET /factures/deposer/brouillons/:draft/pages/:page.png: a page of it, for the preview.
+  http::Response DepositPreview(const http::Request& request);
   http::Response DepositConfirm(const http::Request& request);  // POST /factures/deposer
+  // POST /factures/deposer/lot: deposits the batch's rows (or the one its "ligne" names).
+  http::Response DepositBatch(const http::Request& request);
   http::Response DepositReceipt(const http::Request& request);  // GET /factures/:id/accuse-de-depot
   // Invoice spaces and the invoice page (invoice_pages.cc).
   http::Response SentInvoices(const http::Request& request);       // GET /factures/emises
@@ -93,6 +102,8 @@ class Pages {
   http::Response UploadPage(const platform::Actor& actor, std::string_view error_key, bool scanned,
                             int status) const;
   http::Response DepositFormPage(const platform::Actor& actor, DepositFormState state) const;
+  http::Response BatchPage(const platform::Actor& actor, const std::vector<BatchRow>& rows,
+                           int status) const;
   // The invoice page; `error` and `notice` are French sentences shown above the moves.
   http::Response InvoicePageFor(const http::Request& request, const platform::Actor& actor,
                                 core::InvoiceId id, std::string_view error, std::string_view notice,

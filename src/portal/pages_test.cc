@@ -118,6 +118,10 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "GET /factures/deposer",
                                             "POST /factures/deposer/lecture",
                                             "POST /factures/deposer",
+                                            "POST /factures/deposer/lot",
+                                            "GET /factures/deposer/brouillons/:draft(\\d+)",
+                                            "GET /factures/deposer/brouillons/:draft(\\d+)/pages/"
+                                            ":page(\\d+).png",
                                             "GET /factures/emises",
                                             "GET /factures/recues",
                                             "GET /factures/a-traiter",

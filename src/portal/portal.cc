@@ -77,6 +77,10 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Get("/factures/deposer", Guarded(state, &Pages::DepositStart));
   routes.Post("/factures/deposer/lecture", Guarded(state, &Pages::DepositRead));
   routes.Post("/factures/deposer", Guarded(state, &Pages::DepositConfirm));
+  routes.Post("/factures/deposer/lot", Guarded(state, &Pages::DepositBatch));
+  routes.Get("/factures/deposer/brouillons/:draft(\\d+)", Guarded(state, &Pages::DepositDraft));
+  routes.Get("/factures/deposer/brouillons/:draft(\\d+)/pages/:page(\\d+).png",
+             Guarded(state, &Pages::DepositPreview));
   routes.Get("/factures/emises", Guarded(state, &Pages::SentInvoices));
   routes.Get("/factures/recues", Guarded(state, &Pages::ReceivedInvoices));
   routes.Get("/factures/a-traiter", Guarded(state, &Pages::InvoicesToProcess));

@@ -113,10 +113,10 @@ test('the supplier uploads a PDF and sees the values Choral read', async () => {
   await shoot('1-upload');
 
   // A scan is refused with the four golden rules, and no deposit form.
-  await page.getByLabel('Facture au format PDF').setInputFiles(scanPath);
+  await page.getByLabel('Factures au format PDF').setInputFiles(scanPath);
   await Promise.all([
     page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
-    page.getByRole('button', { name: 'Lire la facture' }).click(),
+    page.getByRole('button', { name: 'Lire les factures' }).click(),
   ]);
   assert.match(await page.getByRole('alert').innerText(), /image numérisée/);
   assert.equal(await page.locator('ol.choral-rules li').count(), 4);
@@ -124,10 +124,10 @@ test('the supplier uploads a PDF and sees the values Choral read', async () => {
   await assertAccessible('the scan refusal');
   await shoot('1b-scan-refused');
 
-  await page.getByLabel('Facture au format PDF').setInputFiles(pdfPath);
+  await page.getByLabel('Factures au format PDF').setInputFiles(pdfPath);
   await Promise.all([
     page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
-    page.getByRole('button', { name: 'Lire la facture' }).click(),
+    page.getByRole('button', { name: 'Lire les factures' }).click(),
   ]);
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(),
                'Vérifier et déposer la facture');
@@ -139,6 +139,19 @@ test('the supplier uploads a PDF and sees the values Choral read', async () => {
   // The SIRET printed on the PDF is nobody in the demo data: the form says so.
   assert.equal(await page.getByLabel('SIRET du destinataire').inputValue(), '11000456100012');
   assert.match(await page.locator('main').innerText(), /Aucune entité publique active/);
+
+  // The page preview beside the form: the image of page 1, the values found outlined on it.
+  const preview = page.locator('figure.choral-preview').first();
+  const image = preview.locator('img');
+  await image.evaluate((img) => img.complete || new Promise((r) => { img.onload = r; }));
+  assert.ok(await image.evaluate((img) => img.naturalWidth > 300), 'the page image loads');
+  const marks = preview.locator('rect.choral-mark');
+  assert.ok(await marks.count() >= 5, `found values are outlined (${await marks.count()})`);
+  const numberMark = preview.locator('rect[data-field="invoice_number"]');
+  assert.equal(await numberMark.count(), 1);
+  await page.getByLabel('Numéro de facture').focus();
+  assert.match(await numberMark.getAttribute('class'), /choral-mark-active/,
+               'focusing a field outlines where its value was read');
   await assertAccessible('the pre-filled deposit form');
   await shoot('2-prefilled');
 });
@@ -301,10 +314,10 @@ test('the supplier sees it paid in the sent invoices', async () => {
 
 test('the same PDF again is deposited only once the supplier confirms it', async () => {
   await page.goto(`${server.baseUrl}/factures/deposer`);
-  await page.getByLabel('Facture au format PDF').setInputFiles(pdfPath);
+  await page.getByLabel('Factures au format PDF').setInputFiles(pdfPath);
   await Promise.all([
     page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
-    page.getByRole('button', { name: 'Lire la facture' }).click(),
+    page.getByRole('button', { name: 'Lire les factures' }).click(),
   ]);
   await page.getByLabel('SIRET du destinataire').fill(ministrySiret);
   await page.getByRole('button', { name: 'Rechercher le destinataire' }).click();
@@ -378,6 +391,54 @@ test('the ministry\'s download of the PDF shows in the history', async () => {
   const history = page.locator('section[aria-labelledby="titre-historique"]');
   assert.match(await history.innerText(), /Téléchargement par le destinataire/);
   await shoot('12-download-recorded');
+});
+
+test('a batch: several PDFs in one table, a scan among them, each row deposited on its own', async () => {
+  await logInAs(supplierEmail);
+  await page.goto(`${server.baseUrl}/factures/deposer`);
+  const files = ['syn-02-two-columns.pdf', 'syn-03-table.pdf', 'syn-05-scan-of-table.pdf']
+    .map((name) => path.join(corpusDir, 'pdf', 'synthetic', name));
+  await page.getByLabel('Factures au format PDF').setInputFiles(files);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/deposer/lecture`),
+    page.getByRole('button', { name: 'Lire les factures' }).click(),
+  ]);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(),
+               'Vérifier et déposer les factures');
+  const rows = page.locator('table.choral-batch tbody tr');
+  assert.equal(await rows.count(), 3, 'one row per file');
+  assert.match(await rows.nth(2).innerText(), /numérisée/, 'the scan gets its reason, not a form');
+  assert.match(await page.locator('#lot-resume').innerText(), /0 déposée\(s\), 1 à corriger, 2 à déposer/);
+  await assertAccessible('the batch table');
+  await shoot('13-batch');
+
+  // The first row goes to the ministry, with its references; the second keeps the SIRET read on
+  // its page, which nobody has: it is refused and the first is deposited all the same.
+  const first = rows.nth(0);
+  await first.getByLabel(/^SIRET du destinataire — /).fill(ministrySiret);
+  await first.getByLabel(/^Code service — /).fill('DAF-ACHATS');
+  await first.getByLabel(/^Numéro d’engagement — /).fill('EJ-2026-0077');
+  const firstNumber = `LOT-${Date.now() % 100000}`;
+  await first.getByLabel(/^Numéro de facture — /).fill(firstNumber);
+  await page.getByRole('button', { name: 'Déposer les factures' }).click();
+  await page.locator('#lot-etat', { hasText: /Terminé/ }).waitFor();
+  assert.equal(await page.locator('#lot-progression').evaluate((p) => p.value), 2);
+  const after = page.locator('table.choral-batch tbody tr');
+  assert.equal(await after.nth(0).getAttribute('data-state'), 'deposited');
+  assert.match(await after.nth(0).innerText(), new RegExp(firstNumber));
+  assert.equal(await after.nth(1).getAttribute('data-state'), 'to-fix');
+  assert.match(await after.nth(1).innerText(), /Refusée/);
+  assert.match(await page.locator('#lot-resume').innerText(), /1 déposée\(s\), 2 à corriger, 0 à déposer/);
+  await assertAccessible('the batch results');
+  await shoot('14-batch-results');
+
+  // The receipt link of the deposited row works; the invoice is in "Factures émises".
+  const receipt = await page.context().request.get(
+    `${server.baseUrl}${await after.nth(0).getByRole('link', { name: 'Accusé de dépôt' }).getAttribute('href')}`);
+  assert.equal(receipt.status(), 200);
+  await page.goto(`${server.baseUrl}/factures/emises`);
+  assert.match(await page.locator('main').innerText(), new RegExp(firstNumber));
+  await logOut();
 });
 
 test('the administrator sees the opinions on the home page', async () => {
