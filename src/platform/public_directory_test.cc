@@ -52,5 +52,32 @@ TEST_F(PublicDirectoryTest, MalformedSiretIsAnInvalidArgument) {
   EXPECT_EQ(bad.error().code, core::ErrorCode::kInvalidArgument);
 }
 
+TEST_F(PublicDirectoryTest, SearchFindsPublicStructuresByNameSiretOrTown) {
+  PublicDirectory directory(*store_);
+  auto by_name = directory.Search("saint-aubin", 1, 20);
+  ASSERT_TRUE(by_name) << by_name.error().ToString();
+  ASSERT_EQ(by_name->total, 1);
+  EXPECT_EQ(by_name->structures.at(0).identifier, "21340158100011");
+
+  auto by_siret = directory.Search("110 009 982", 1, 20);
+  ASSERT_TRUE(by_siret);
+  EXPECT_EQ(by_siret->total, 1);
+
+  // Every public structure, by name, never a supplier.
+  auto all = directory.Search("", 1, 2);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->total, 3);
+  EXPECT_EQ(all->structures.size(), 2u);
+  for (const auto& s : all->structures) EXPECT_EQ(s.kind, directory::StructureKind::kPublic);
+  EXPECT_TRUE(directory.Search("Atelier Lumen", 1, 20)->structures.empty());
+}
+
+TEST_F(PublicDirectoryTest, SearchTextIsBounded) {
+  PublicDirectory directory(*store_);
+  auto refused = directory.Search(std::string(101, 'a'), 1, 20);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace choral::platform

@@ -154,17 +154,6 @@ core::Result<int64_t> CountWhere(
   return static_cast<int64_t>(count);
 }
 
-// "50%_off\" -> "%50\%\_off\\%": a LIKE pattern matching the text literally, anywhere.
-std::string ContainsPattern(std::string_view text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
 // The WHERE clause of an InvoiceQuery and the values it binds; must outlive the statement.
 class QueryFilter {
  public:

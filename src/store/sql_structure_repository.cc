@@ -89,6 +89,44 @@ core::Result<std::vector<Structure>> Select(
   return out;
 }
 
+// The WHERE clause of a StructureQuery and the values it binds; must outlive the statement.
+class StructureFilter {
+ public:
+  explicit StructureFilter(const StructureQuery& q) {
+    std::vector<std::string> conditions;
+    if (q.kind) {
+      kind_ = std::string(directory::StructureKindCode(*q.kind));
+      conditions.push_back("kind = :kind");
+    }
+    if (q.active_only) conditions.push_back("active = 1");
+    if (!q.text.empty()) {
+      text_ = ContainsPattern(q.text);
+      // A SIRET is typed with spaces ("110 009 982 00015"); identifiers are kept without.
+      std::string digits;
+      for (char c : q.text) {
+        if (c != ' ') digits += c;
+      }
+      identifier_ = ContainsPattern(digits);
+      conditions.push_back(
+          "(LOWER(name) LIKE LOWER(:text) ESCAPE '\\' OR identifier LIKE :identifier ESCAPE "
+          "'\\' OR LOWER(address) LIKE LOWER(:text2) ESCAPE '\\')");
+    }
+    for (size_t i = 0; i < conditions.size(); ++i) {
+      where_ += (i == 0 ? "WHERE " : " AND ") + conditions[i];
+    }
+  }
+
+  const std::string& where() const { return where_; }
+
+  void Bind(soci::details::prepare_temp_type& p) const {
+    if (!kind_.empty()) p, soci::use(kind_);
+    if (!text_.empty()) p, soci::use(text_), soci::use(identifier_), soci::use(text_);
+  }
+
+ private:
+  std::string where_, kind_, text_, identifier_;
+};
+
 }  // namespace
 
 core::Result<core::StructureId> SqlStructureRepository::Insert(const Structure& structure) {
@@ -175,6 +213,32 @@ core::Result<int64_t> SqlStructureRepository::Count() {
   long long count = 0;
   auto status = GuardedRead("counting structures", [&] {
     ctx_.sql << "SELECT COUNT(*) FROM structures", soci::into(count);
+  });
+  if (!status) return core::Fail(status.error());
+  return static_cast<int64_t>(count);
+}
+
+core::Result<std::vector<Structure>> SqlStructureRepository::Search(const StructureQuery& query) {
+  StructureFilter filter(query);
+  int lim = std::max(0, query.limit), off = std::max(0, query.offset);
+  return Select(ctx_, "searching structures",
+                filter.where() + " ORDER BY name, id LIMIT :l OFFSET :o",
+                [&](soci::details::prepare_temp_type& p) {
+                  filter.Bind(p);
+                  p, soci::use(lim), soci::use(off);
+                });
+}
+
+core::Result<int64_t> SqlStructureRepository::CountMatching(const StructureQuery& query) {
+  StructureFilter filter(query);
+  long long count = 0;
+  auto status = GuardedRead("counting structures", [&] {
+    soci::details::prepare_temp_type prepared =
+        (ctx_.sql.prepare << "SELECT COUNT(*) FROM structures " + filter.where(),
+         soci::into(count));
+    filter.Bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute(true);
   });
   if (!status) return core::Fail(status.error());
   return static_cast<int64_t>(count);

@@ -38,4 +38,14 @@ core::Status GuardedWrite(SqlContext& ctx, std::string_view what,
   }
 }
 
+std::string ContainsPattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
 }  // namespace choral::store

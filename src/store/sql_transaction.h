@@ -62,6 +62,10 @@ inline tl::unexpected<core::Error> NotFound(std::string_view what, long long id)
                     std::string(what) + " " + std::to_string(id) + " does not exist");
 }
 
+// "50%_off\" -> "%50\%\_off\\%": a LIKE pattern matching the text literally, anywhere. Use
+// it with an explicit ESCAPE '\' (SQLite has no default escape character).
+std::string ContainsPattern(std::string_view text);
+
 // Milliseconds since the epoch, as the database keeps timestamps.
 inline long long ToMillis(core::Timestamp t) { return t.time_since_epoch().count(); }
 inline core::Timestamp FromMillis(long long ms) {
@@ -79,6 +83,8 @@ class SqlStructureRepository final : public StructureRepository {
   core::Result<std::vector<directory::Structure>> List(std::optional<directory::StructureKind> kind,
                                                        int limit, int offset) override;
   core::Result<int64_t> Count() override;
+  core::Result<std::vector<directory::Structure>> Search(const StructureQuery& query) override;
+  core::Result<int64_t> CountMatching(const StructureQuery& query) override;
 
  private:
   SqlContext& ctx_;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,17 @@
 #include "directory/structure.h"
 
 namespace choral::store {
+
+// What a directory search looks for: structures of `kind` (any when unset), active ones only when
+// asked, whose name, identifier or address contains `text` (case-insensitive for ASCII letters;
+// spaces in a typed SIRET are ignored).
+struct StructureQuery {
+  std::optional<directory::StructureKind> kind;
+  bool active_only = false;
+  std::string text;
+  int limit = 20;
+  int offset = 0;
+};
 
 // Bound to one Transaction (see store.h); not thread-safe. The caller validates
 // (directory::ValidateStructure) before it writes; the store only keeps keys unique.
@@ -40,6 +52,10 @@ class StructureRepository {
 
   // How many structures exist.
   virtual core::Result<int64_t> Count() = 0;
+
+  // The structures matching `query`, by name then id, and how many match in all.
+  virtual core::Result<std::vector<directory::Structure>> Search(const StructureQuery& query) = 0;
+  virtual core::Result<int64_t> CountMatching(const StructureQuery& query) = 0;
 };
 
 }  // namespace choral::store
