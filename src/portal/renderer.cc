@@ -71,11 +71,14 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
   if (actor != nullptr) {
-    nav.push_back(CountedItem(catalogue_, "/notifications", "nav.notifications",
-                              page.nav == NavEntry::kNotifications, page.unread_notifications,
-                              "nav.notifications_count"));
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
-    context["user"] = mstch::map{{"name", actor->display_name}, {"csrf_token", actor->csrf_token}};
+    // Notifications sit beside the name rather than in the menu, which they would make wrap.
+    mstch::node notifications = CountedItem(catalogue_, "/notifications", "nav.notifications",
+                                            page.nav == NavEntry::kNotifications,
+                                            page.unread_notifications, "nav.notifications_count");
+    context["user"] = mstch::map{{"name", actor->display_name},
+                                 {"csrf_token", actor->csrf_token},
+                                 {"notifications", std::move(notifications)}};
   }
   context["nav"] = std::move(nav);
 
