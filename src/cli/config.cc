@@ -7,6 +7,9 @@
 
 #include <toml++/toml.h>
 
+#include "mail/message.h"
+#include "mail/smtp_sender.h"
+
 namespace choral::cli {
 namespace {
 
@@ -27,7 +30,80 @@ core::Status WrongType(const std::string& path, std::string_view key, std::strin
                     path + ": " + std::string(key) + " must be " + std::string(expected));
 }
 
+// Reads `table[key]` as a string into `target` when present.
+core::Status ReadString(const toml::table& table, std::string_view section, std::string_view key,
+                        const std::string& path, std::string& target) {
+  auto node = table[key];
+  if (!node) return core::Ok();
+  auto value = node.value<std::string>();
+  if (!value) return WrongType(path, std::string(section) + "." + std::string(key), "a string");
+  target = *value;
+  return core::Ok();
+}
+
+// Reads `table[key]` as an integer from `low` to `high` into `target` when present.
+template <typename Int>
+core::Status ReadInt(const toml::table& table, std::string_view section, std::string_view key,
+                     int64_t low, int64_t high, const std::string& path, Int& target) {
+  auto node = table[key];
+  if (!node) return core::Ok();
+  auto value = node.value<int64_t>();
+  if (!value || *value < low || *value > high) {
+    return WrongType(path, std::string(section) + "." + std::string(key),
+                     "an integer from " + std::to_string(low) + " to " + std::to_string(high));
+  }
+  target = static_cast<Int>(*value);
+  return core::Ok();
+}
+
+core::Status LoadSmtp(const toml::table& smtp, const std::string& path, SmtpConfig& config) {
+  if (auto s = UnknownKeys(smtp, "smtp",
+                           {"host", "port", "security", "username", "password", "from"}, path);
+      !s) {
+    return s;
+  }
+  for (auto [key, target] :
+       {std::pair{"host", &config.host}, std::pair{"security", &config.security},
+        std::pair{"username", &config.username}, std::pair{"password", &config.password},
+        std::pair{"from", &config.from}}) {
+    if (auto s = ReadString(smtp, "smtp", key, path, *target); !s) return s;
+  }
+  if (auto s = ReadInt(smtp, "smtp", "port", 0, 65535, path, config.port); !s) return s;
+  if (auto s = mail::ParseSmtpSecurity(config.security); !s) {
+    return core::Fail(s.error().code, path + ": smtp.security: " + s.error().message);
+  }
+  return core::Ok();
+}
+
+core::Status LoadMail(const toml::table& table, const std::string& path, MailConfig& config) {
+  if (auto s = UnknownKeys(table, "mail",
+                           {"public_url", "poll_seconds", "retry_seconds", "max_attempts"}, path);
+      !s) {
+    return s;
+  }
+  if (auto s = ReadString(table, "mail", "public_url", path, config.public_url); !s) return s;
+  if (auto s = ReadInt(table, "mail", "poll_seconds", 1, 3600, path, config.poll_seconds); !s) {
+    return s;
+  }
+  if (auto s = ReadInt(table, "mail", "retry_seconds", 1, 86400, path, config.retry_seconds); !s) {
+    return s;
+  }
+  return ReadInt(table, "mail", "max_attempts", 1, 100, path, config.max_attempts);
+}
+
 }  // namespace
+
+core::Status CheckMailSettings(const Config& config) {
+  if (config.smtp.host.empty()) return core::Ok();
+  if (!mail::IsPlainAddress(config.smtp.from)) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "smtp.from must be the sender address (noreply@example.fr) when smtp.host "
+                      "is set; it is " +
+                          core::Quoted(config.smtp.from));
+  }
+  if (auto s = mail::ParseSmtpSecurity(config.smtp.security); !s) return core::Fail(s.error());
+  return core::Ok();
+}
 
 core::Status SetListen(std::string_view listen, Config& config) {
   size_t colon = listen.rfind(':');
@@ -72,7 +148,9 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
                                                              ":" + std::to_string(where.column) +
                                                              ": " + std::string(e.description()));
   }
-  if (auto s = UnknownKeys(root, "", {"server", "storage", "log"}, path); !s) return s;
+  if (auto s = UnknownKeys(root, "", {"server", "storage", "log", "smtp", "mail"}, path); !s) {
+    return s;
+  }
 
   if (const toml::table* server = root["server"].as_table()) {
     if (auto s = UnknownKeys(
@@ -138,6 +216,17 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
   } else if (root.contains("log")) {
     return WrongType(path, "log", "a table");
   }
+
+  if (const toml::table* smtp = root["smtp"].as_table()) {
+    if (auto s = LoadSmtp(*smtp, path, config.smtp); !s) return s;
+  } else if (root.contains("smtp")) {
+    return WrongType(path, "smtp", "a table");
+  }
+  if (const toml::table* mail = root["mail"].as_table()) {
+    if (auto s = LoadMail(*mail, path, config.mail); !s) return s;
+  } else if (root.contains("mail")) {
+    return WrongType(path, "mail", "a table");
+  }
   return core::Ok();
 }
 
@@ -154,6 +243,28 @@ core::Status ApplyEnvironment(Config& config) {
       return core::Fail(s.error().code, "CHORAL_LOG_LEVEL: " + s.error().message);
     }
     config.log_level = level;
+  }
+  for (auto [name, target] : {std::pair{"CHORAL_SMTP_HOST", &config.smtp.host},
+                              std::pair{"CHORAL_SMTP_SECURITY", &config.smtp.security},
+                              std::pair{"CHORAL_SMTP_USERNAME", &config.smtp.username},
+                              std::pair{"CHORAL_SMTP_PASSWORD", &config.smtp.password},
+                              std::pair{"CHORAL_SMTP_FROM", &config.smtp.from},
+                              std::pair{"CHORAL_MAIL_PUBLIC_URL", &config.mail.public_url}}) {
+    if (const char* value = std::getenv(name); value && *value) *target = value;
+  }
+  if (const char* port = std::getenv("CHORAL_SMTP_PORT"); port && *port) {
+    std::string_view text(port);
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value > 65535) {
+      return core::Fail(
+          core::ErrorCode::kInvalidArgument,
+          "CHORAL_SMTP_PORT: \"" + std::string(text) + "\" must be a number from 0 to 65535");
+    }
+    config.smtp.port = static_cast<uint16_t>(value);
+  }
+  if (auto s = mail::ParseSmtpSecurity(config.smtp.security); !s) {
+    return core::Fail(s.error().code, "CHORAL_SMTP_SECURITY: " + s.error().message);
   }
   return core::Ok();
 }

@@ -46,6 +46,47 @@ level = "warn"
   EXPECT_EQ(config.log_level, "warn");
 }
 
+TEST_F(ConfigFileTest, ReadsTheMailSections) {
+  Config config;
+  auto loaded = LoadConfigFile(Write(R"(
+[smtp]
+host = "smtp.example.fr"
+port = 465
+security = "tls"
+username = "choral"
+password = "secret"
+from = "noreply@choral.example"
+[mail]
+public_url = "https://choral.example"
+poll_seconds = 2
+retry_seconds = 30
+max_attempts = 5
+)"),
+                               config);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(config.smtp.host, "smtp.example.fr");
+  EXPECT_EQ(config.smtp.port, 465);
+  EXPECT_EQ(config.smtp.security, "tls");
+  EXPECT_EQ(config.smtp.username, "choral");
+  EXPECT_EQ(config.smtp.password, "secret");
+  EXPECT_EQ(config.smtp.from, "noreply@choral.example");
+  EXPECT_EQ(config.mail.public_url, "https://choral.example");
+  EXPECT_EQ(config.mail.poll_seconds, 2);
+  EXPECT_EQ(config.mail.retry_seconds, 30);
+  EXPECT_EQ(config.mail.max_attempts, 5);
+  EXPECT_TRUE(CheckMailSettings(config));
+
+  Config bad;
+  auto security = LoadConfigFile(Write("[smtp]\nsecurity = \"ssl\"\n"), bad);
+  ASSERT_FALSE(security);
+  EXPECT_NE(security.error().message.find("starttls, tls or none"), std::string::npos);
+  bad = Config{};
+  bad.smtp.host = "smtp.example.fr";
+  auto no_from = CheckMailSettings(bad);
+  ASSERT_FALSE(no_from);
+  EXPECT_NE(no_from.error().message.find("smtp.from"), std::string::npos);
+}
+
 TEST_F(ConfigFileTest, SyntaxErrorNamesFileLineAndColumn) {
   Config config;
   std::string path = Write("[server]\nlisten = \n");
@@ -100,6 +141,25 @@ TEST(EnvironmentTest, OverridesAndChecks) {
   ::unsetenv("CHORAL_DATA");
   ::unsetenv("CHORAL_LISTEN");
   ::unsetenv("CHORAL_LOG_LEVEL");
+}
+
+TEST(EnvironmentTest, SetsTheSmtpSettings) {
+  Config config;
+  ::setenv("CHORAL_SMTP_HOST", "127.0.0.1", 1);
+  ::setenv("CHORAL_SMTP_PORT", "2525", 1);
+  ::setenv("CHORAL_SMTP_SECURITY", "none", 1);
+  ::setenv("CHORAL_SMTP_FROM", "noreply@choral.example", 1);
+  ASSERT_TRUE(ApplyEnvironment(config));
+  EXPECT_EQ(config.smtp.host, "127.0.0.1");
+  EXPECT_EQ(config.smtp.port, 2525);
+  EXPECT_EQ(config.smtp.security, "none");
+  EXPECT_EQ(config.smtp.from, "noreply@choral.example");
+  ::setenv("CHORAL_SMTP_PORT", "smtp", 1);
+  EXPECT_FALSE(ApplyEnvironment(config));
+  for (const char* name :
+       {"CHORAL_SMTP_HOST", "CHORAL_SMTP_PORT", "CHORAL_SMTP_SECURITY", "CHORAL_SMTP_FROM"}) {
+    ::unsetenv(name);
+  }
 }
 
 }  // namespace

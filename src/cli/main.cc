@@ -51,6 +51,7 @@ choral::core::Result<Config> ResolveConfig(const CommonFlags& flags) {
     }
     config.log_level = flags.log_level;
   }
+  if (auto s = choral::cli::CheckMailSettings(config); !s) return choral::core::Fail(s.error());
   return config;
 }
 

@@ -5,9 +5,12 @@
 
 #include "cli/commands.h"
 #include "cli/logging.h"
+#include "cli/mail_job.h"
 #include "core/clock.h"
 #include "http/api_routes.h"
 #include "http/server.h"
+#include "mail/smtp_sender.h"
+#include "platform/mail_dispatcher.h"
 #include "platform/platform.h"
 #include "portal/portal.h"
 #include "store/store.h"
@@ -30,6 +33,55 @@ std::string FindWebRoot(const std::string& configured) {
     }
   }
   return (dir / "web").string();
+}
+
+// What sends the outbox: the SMTP sender, the dispatcher and its thread, in the order they are
+// built and the reverse of the order they stop.
+struct MailDelivery {
+  std::unique_ptr<mail::SmtpSender> sender;
+  std::unique_ptr<platform::MailDispatcher> dispatcher;
+  std::unique_ptr<MailJob> job;
+};
+
+// Starts sending the outbox, or logs once that mail is not sent when no SMTP host is set.
+MailDelivery StartMailDelivery(const Config& config, uint16_t port, store::Store& store,
+                               const core::Clock& clock,
+                               const std::shared_ptr<spdlog::logger>& logger) {
+  MailDelivery delivery;
+  if (config.smtp.host.empty()) {
+    logger->warn(nlohmann::json{{"msg",
+                                 "no [smtp] host configured: e-mail notifications are not sent "
+                                 "(the outbox keeps them, the portal shows them)"}}
+                     .dump());
+    return delivery;
+  }
+  mail::SmtpOptions smtp;
+  smtp.host = config.smtp.host;
+  smtp.port = config.smtp.port;
+  smtp.security = mail::ParseSmtpSecurity(config.smtp.security).value();  // checked at load
+  smtp.username = config.smtp.username;
+  smtp.password = config.smtp.password;
+  delivery.sender = std::make_unique<mail::SmtpSender>(smtp);
+
+  platform::MailDispatchOptions options;
+  options.from_address = config.smtp.from;
+  options.public_url = config.mail.public_url.empty()
+                           ? "http://" + config.host + ":" + std::to_string(port)
+                           : config.mail.public_url;
+  options.retry_delay = std::chrono::seconds(config.mail.retry_seconds);
+  options.max_attempts = config.mail.max_attempts;
+  // The lease must outlast a send, or a slow one could be claimed and sent again meanwhile.
+  options.lease = std::max(options.lease, 2 * smtp.connect_timeout + 2 * smtp.timeout);
+  delivery.dispatcher =
+      std::make_unique<platform::MailDispatcher>(store, clock, *delivery.sender, options);
+  delivery.job = std::make_unique<MailJob>(*delivery.dispatcher,
+                                           std::chrono::seconds(config.mail.poll_seconds), logger);
+  logger->info(nlohmann::json{{"msg", "sending mail"},
+                              {"smtp", delivery.sender->Url()},
+                              {"from", options.from_address},
+                              {"public_url", options.public_url}}
+                   .dump());
+  return delivery;
 }
 
 }  // namespace
@@ -83,7 +135,10 @@ int RunServe(const Config& config) {
       {"web_root", portal_options.web_root},
       {"pid",
        ::getpid()}}.dump());
+  MailDelivery mail_delivery = StartMailDelivery(config, server.port(), **store, clock, logger);
   auto ran = server.Run();
+  // Joined here, while the store it writes to is still open.
+  if (mail_delivery.job) mail_delivery.job->Stop();
   logger->info(nlohmann::json{{"msg", "stopped"}}.dump());
   logger->flush();
   if (!ran) {

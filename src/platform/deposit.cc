@@ -6,6 +6,7 @@
 
 #include "core/siret.h"
 #include "invoice/lifecycle.h"
+#include "platform/mail_templates.h"
 #include "platform/notifications.h"
 #include "store/sha256.h"
 
@@ -299,7 +300,7 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
                                    "invoice:" + std::to_string(id->value()), details.dump());
     if (!event) return core::Fail(event.error());
     // FUNCTIONAL.md §5.1: the recipient is e-mailed when an invoice is deposited for it.
-    return NotifyStructure(tx, draft.recipient_id, "mail.invoice_deposited",
+    return NotifyStructure(tx, draft.recipient_id, kMailInvoiceDeposited,
                            {{"invoice_id", id->value()},
                             {"invoice_number", draft.invoice_number},
                             {"supplier", supplier->name},

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/mail_templates.h"
 #include "platform/notifications.h"
 
 namespace choral::platform {
@@ -113,7 +114,7 @@ core::Status NotifyOtherSide(store::Transaction& tx, const invoice::Invoice& inv
     if (!recipient) return core::Fail(recipient.error());
     if (recipient->flags.payment_status_not_reported) return core::Ok();
   }
-  return NotifyStructure(tx, to, "mail.invoice_status",
+  return NotifyStructure(tx, to, kMailInvoiceStatus,
                          {{"invoice_id", invoice.id.value()},
                           {"invoice_number", invoice.invoice_number},
                           {"status", invoice::StatusCode(invoice.status)}},

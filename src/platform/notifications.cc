@@ -1,10 +1,16 @@
 #include "platform/notifications.h"
 
+#include "platform/mail_templates.h"
+
 namespace choral::platform {
 
 core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure,
-                             const std::string& template_key, const nlohmann::json& params,
+                             std::string_view template_key, const nlohmann::json& params,
                              core::Timestamp now) {
+  if (auto rendered = RenderMail(template_key, params, ""); !rendered) {
+    return core::Fail(core::ErrorCode::kInternal,
+                      "notification cannot be rendered: " + rendered.error().message);
+  }
   auto memberships = tx.memberships().ListByStructure(structure);
   if (!memberships) return core::Fail(memberships.error());
   const std::string body = params.dump();
@@ -15,7 +21,7 @@ core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure
     if (!user->active) continue;
     store::OutboxMessage message;
     message.to = user->email;
-    message.template_key = template_key;
+    message.template_key = std::string(template_key);
     message.params = body;
     message.created_at = now;
     auto queued = tx.outbox().Enqueue(message);

@@ -1,8 +1,9 @@
 // Notifications: e-mails to the people of a structure, queued in the outbox within the caller's
-// transaction (sent by a background job, rendered there from the message catalogue).
+// transaction (sent by MailDispatcher, rendered there from mail_templates.h).
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -14,8 +15,10 @@
 namespace choral::platform {
 
 // Queues `template_key` with `params` for every active person attached to `structure`.
+// kInternal when the template does not exist or does not render with `params` (a bug: the
+// outbox only ever holds messages the dispatcher can send).
 core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure,
-                             const std::string& template_key, const nlohmann::json& params,
+                             std::string_view template_key, const nlohmann::json& params,
                              core::Timestamp now);
 
 }  // namespace choral::platform

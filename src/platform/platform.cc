@@ -10,7 +10,8 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       public_directory_(store),
       deposits_(store, clock, options.pdf_reader),
       invoices_(store, clock),
-      feedback_(store, clock) {}
+      feedback_(store, clock),
+      notifications_(store) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -8,6 +8,7 @@
 #include "platform/deposit.h"
 #include "platform/feedback.h"
 #include "platform/invoice_processing.h"
+#include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
 #include "platform/public_directory.h"
 #include "store/store.h"
@@ -31,6 +32,7 @@ class Platform {
   const Deposits& deposits() const { return deposits_; }
   const InvoiceProcessing& invoices() const { return invoices_; }
   const Feedback& feedback() const { return feedback_; }
+  const NotificationInbox& notifications() const { return notifications_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -44,6 +46,7 @@ class Platform {
   Deposits deposits_;
   InvoiceProcessing invoices_;
   Feedback feedback_;
+  NotificationInbox notifications_;
 };
 
 }  // namespace choral::platform

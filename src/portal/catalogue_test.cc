@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/mail_templates.h"
 #include "portal/messages_fr.h"
 #include "portal/templates.h"
 
@@ -23,7 +24,7 @@ Catalogue French() {
 // Keys the C++ sources name as string literals ("login.title"), from every non-test .cc file.
 std::set<std::string> KeysUsedInSources() {
   static const std::regex kKey(
-      R"re("((?:account|app|batch|deposit|directory|error|figure|home|invoice|invoices|kind|layout|login|nav|receipt|role|structures|time)\.[a-z0-9_.]*[a-z0-9])")re");
+      R"re("((?:account|app|batch|deposit|directory|error|figure|home|invoice|invoices|kind|layout|login|nav|notifications|receipt|role|structures|time)\.[a-z0-9_.]*[a-z0-9])")re");
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::directory_iterator(CHORAL_PORTAL_SOURCE_DIR)) {
     std::string name = entry.path().filename().string();
@@ -168,6 +169,16 @@ TEST(CatalogueTest, FormatFillsParametersAndLeavesUnknownOnes) {
   ASSERT_TRUE(catalogue);
   EXPECT_EQ(catalogue->Format("greet", {{"name", "Claire"}}), "Bonjour Claire, {other} Claire");
   EXPECT_EQ(catalogue->Text("missing.key"), "missing.key");
+}
+
+// E-mails name statuses as the pages do: platform's table (mail_templates.h) cannot read the
+// portal's catalogue, so the two are held equal here.
+TEST(CatalogueTest, MailsAndPagesNameStatusesAlike) {
+  Catalogue catalogue = French();
+  for (invoice::InvoiceStatus status : invoice::AllStatuses()) {
+    std::string key = "status." + std::string(invoice::StatusCode(status));
+    EXPECT_EQ(catalogue.Text(key), platform::StatusLabel(status)) << key;
+  }
 }
 
 }  // namespace

@@ -68,6 +68,8 @@ http::Response Pages::Render(Page page, const platform::Actor& actor) const {
     // A badge is a convenience: a failing count must not take the page down with it.
     if (auto count = platform_.invoices().CountToProcess(actor)) page.to_process = *count;
   }
+  if (auto unread = platform_.notifications().UnreadCount(actor))
+    page.unread_notifications = *unread;
   return renderer_.Render(page, &actor);
 }
 

@@ -77,6 +77,8 @@ class Pages {
   http::Response SentInvoicesCsv(const http::Request& request);
   http::Response ReceivedInvoicesCsv(const http::Request& request);
   http::Response InvoicesToProcessCsv(const http::Request& request);
+  // GET /notifications (notification_pages.cc): the actor's notifications; opening reads them.
+  http::Response Notifications(const http::Request& request);
   // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
   http::Response GiveFeedback(const http::Request& request);
 
@@ -93,8 +95,8 @@ class Pages {
   // or expired one; an error only when the platform could not tell (database down).
   core::Result<std::optional<platform::Actor>> CurrentActor(const http::Request& request);
 
-  // The page inside the layout for a logged-in actor, with the count of invoices waiting on
-  // them in the navigation (left out when the platform cannot tell).
+  // The page inside the layout for a logged-in actor, with the counts of invoices waiting on
+  // them and of unread notifications in the navigation (left out when the platform cannot tell).
   http::Response Render(Page page, const platform::Actor& actor) const;
 
   http::Response InvoiceList(const http::Request& request, platform::InvoiceSpace space);

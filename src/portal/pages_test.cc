@@ -135,6 +135,7 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "GET /factures/:id(\\d+)/pieces/:piece(\\d+)",
                                             "POST /factures/:id(\\d+)/acquittement",
                                             "POST /avis",
+                                            "GET /notifications",
                                             "GET /static/:path(.*)"}));
 }
 

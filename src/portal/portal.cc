@@ -94,6 +94,7 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Get("/factures/:id(\\d+)/pieces/:piece(\\d+)", Guarded(state, &Pages::AttachmentDownload));
   routes.Post("/factures/:id(\\d+)/acquittement", Guarded(state, &Pages::AcknowledgeInvoice));
   routes.Post("/avis", Guarded(state, &Pages::GiveFeedback));
+  routes.Get("/notifications", Guarded(state, &Pages::Notifications));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

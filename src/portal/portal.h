@@ -24,8 +24,9 @@ struct PortalOptions {
 // deposit pages (GET and POST /factures/deposer, POST /factures/deposer/lecture), the invoice
 // spaces (GET /factures/emises, /factures/recues, /factures/a-traiter), the invoice page
 // (GET /factures/:id, GET /factures/:id/accuse-de-depot, POST /factures/:id/statut) and
-// GET /static/:path(.*) (inline: served from memory). `platform` must outlive the routes.
-// kUnavailable naming the folder or file when web_root/static is missing or incomplete.
+// GET /notifications and GET /static/:path(.*) (inline: served from memory). `platform` must
+// outlive the routes. kUnavailable naming the folder or file when web_root/static is missing or
+// incomplete.
 core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
                             const PortalOptions& options);
 

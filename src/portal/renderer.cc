@@ -14,16 +14,16 @@ mstch::node NavItem(const Catalogue& catalogue, std::string href, std::string_vi
                     {"current", current}};
 }
 
-// "À traiter" with the number of invoices waiting: visible as a badge, read out by screen
-// readers as "À traiter, 3 en attente".
-mstch::node ToProcessItem(const Catalogue& catalogue, const Page& page) {
-  mstch::node item =
-      NavItem(catalogue, "/factures/a-traiter", "nav.to_process", page.nav == NavEntry::kToProcess);
-  if (page.to_process && *page.to_process > 0) {
-    std::string count = std::to_string(*page.to_process);
+// A navigation entry with a count: visible as a badge, read out by screen readers as
+// "À traiter, 3 en attente" or "Notifications, 2 non lue(s)".
+mstch::node CountedItem(const Catalogue& catalogue, std::string href, std::string_view label_key,
+                        bool current, std::optional<int64_t> count, std::string_view count_key) {
+  mstch::node item = NavItem(catalogue, std::move(href), label_key, current);
+  if (count && *count > 0) {
+    std::string text = std::to_string(*count);
     boost::get<mstch::map>(item)["badge"] = mstch::map{
-        {"count", count},
-        {"label", catalogue.Format("nav.to_process_count", {{"count", count}})},
+        {"count", text},
+        {"label", catalogue.Format(count_key, {{"count", text}})},
     };
   }
   return item;
@@ -64,13 +64,21 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
         NavItem(catalogue_, "/factures/recues", "nav.received", page.nav == NavEntry::kReceived));
   }
   if (actor != nullptr && (actor->ActsForSupplier() || actor->ActsForPublicEntity())) {
-    nav.push_back(ToProcessItem(catalogue_, page));
+    nav.push_back(CountedItem(catalogue_, "/factures/a-traiter", "nav.to_process",
+                              page.nav == NavEntry::kToProcess, page.to_process,
+                              "nav.to_process_count"));
   }
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
-    context["user"] = mstch::map{{"name", actor->display_name}, {"csrf_token", actor->csrf_token}};
+    // Notifications sit beside the name rather than in the menu, which they would make wrap.
+    mstch::node notifications = CountedItem(catalogue_, "/notifications", "nav.notifications",
+                                            page.nav == NavEntry::kNotifications,
+                                            page.unread_notifications, "nav.notifications_count");
+    context["user"] = mstch::map{{"name", actor->display_name},
+                                 {"csrf_token", actor->csrf_token},
+                                 {"notifications", std::move(notifications)}};
   }
   context["nav"] = std::move(nav);
 

@@ -15,7 +15,17 @@
 namespace choral::portal {
 
 // The navigation entry a page belongs to; highlights it in the header.
-enum class NavEntry { kNone, kHome, kDeposit, kSent, kReceived, kToProcess, kDirectory, kAccount };
+enum class NavEntry {
+  kNone,
+  kHome,
+  kDeposit,
+  kSent,
+  kReceived,
+  kToProcess,
+  kDirectory,
+  kNotifications,
+  kAccount
+};
 
 struct Page {
   Page(std::string template_name_in, std::string title_in, NavEntry nav_in = NavEntry::kNone,
@@ -33,6 +43,8 @@ struct Page {
   int status = 200;
   // Invoices waiting on the actor, shown as a badge on "À traiter"; none hides the badge.
   std::optional<int64_t> to_process;
+  // The actor's unread notifications, a badge on "Notifications"; none hides the badge.
+  std::optional<int64_t> unread_notifications;
 };
 
 // Thread-safe: holds only immutable data.

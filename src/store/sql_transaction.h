@@ -168,9 +168,16 @@ class SqlOutbox final : public Outbox {
   explicit SqlOutbox(SqlContext& ctx) : ctx_(ctx) {}
   core::Result<int64_t> Enqueue(const OutboxMessage& message) override;
   core::Result<std::vector<OutboxMessage>> Pending(int limit) override;
+  core::Result<std::vector<OutboxMessage>> Claim(core::Timestamp now, core::Timestamp lease_until,
+                                                 int limit) override;
   core::Result<std::vector<OutboxMessage>> SentTo(const std::string& to) override;
+  core::Result<std::vector<OutboxMessage>> Latest(const std::string& to, int limit) override;
+  core::Result<int64_t> CountAfter(const std::string& to, int64_t after_id) override;
   core::Status MarkSent(int64_t id, core::Timestamp at) override;
-  core::Status MarkFailed(int64_t id, const std::string& error) override;
+  core::Status MarkFailed(int64_t id, const std::string& error, core::Timestamp retry_at) override;
+  core::Status Abandon(int64_t id, const std::string& error, core::Timestamp at) override;
+  core::Result<int64_t> SeenUpTo(core::UserId user) override;
+  core::Status MarkSeen(core::UserId user, int64_t message_id) override;
 
  private:
   SqlContext& ctx_;

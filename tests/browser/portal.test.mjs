@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { findPublicStructure, startServer } from '../support/server.mjs';
+import { enqueueMail, findPublicStructure, startServer } from '../support/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
@@ -127,6 +127,35 @@ test('the account page lists e-mail, structures and roles', async () => {
   assert.ok(text.includes(roleNames[person.login.role] ?? person.login.role),
             `account shows the role ${person.login.role} in French`);
   await assertAccessible('/compte');
+});
+
+test('notifications: an unread badge, then the list of the e-mails sent to the person', async () => {
+  await enqueueMail(server.dataDir, person.login.email, 'mail.invoice_deposited', {
+    invoice_id: 1, invoice_number: 'FAC-2026-0001', supplier: 'Atelier Lumière',
+    total_with_vat: '1200.00', currency: 'EUR',
+  });
+  await enqueueMail(server.dataDir, person.login.email, 'mail.invoice_status', {
+    invoice_id: 1, invoice_number: 'FAC-2026-0001', status: 'SUSPENDUE',
+  });
+  await enqueueMail(server.dataDir, 'quelqu.un.d.autre@example.fr', 'mail.invoice_status', {
+    invoice_id: 2, invoice_number: 'AUTRE-2', status: 'REJETEE',
+  });
+  await page.reload();
+  const link = page.locator('header a[href="/notifications"]');
+  assert.equal(await link.locator('.badge').innerText(), '2');
+  assert.match(await link.textContent(), /Notifications.*2 non lue\(s\)/);
+  await Promise.all([page.waitForURL(`${server.baseUrl}/notifications`), link.click()]);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Notifications');
+  const items = page.locator('main li');
+  assert.equal(await items.count(), 2, 'only the e-mails to this person');
+  assert.match(await items.nth(0).innerText(), /Nouveau\s+Facture FAC-2026-0001 : Suspendue/);
+  assert.match(await items.nth(1).innerText(), /Nouvelle facture FAC-2026-0001 de Atelier Lumière/);
+  assert.equal(await items.nth(0).getByRole('link').getAttribute('href'), '/factures/1');
+  assert.equal(await link.locator('.badge').count(), 0, 'opening the list reads them');
+  await assertAccessible('/notifications');
+  await page.screenshot({ path: path.join(screenshotDir, 'notifications.png'), fullPage: true });
+  await page.reload();
+  assert.equal(await page.locator('main .badge').count(), 0, 'read once seen');
 });
 
 test('logging out returns to the login page and the home page is closed again', async () => {

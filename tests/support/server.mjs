@@ -1,7 +1,7 @@
 // A real `choral serve` for the HTTP and browser tests: a fresh data folder seeded with the demo
 // platform, a free port, and helpers to talk to it as a browser would (cookies, forms).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,14 +63,22 @@ async function waitForHealth(baseUrl, child, logs, timeoutMs) {
 }
 
 // Starts the server. Call stop() at the end: it sends SIGTERM and resolves to {code, signal}.
-export async function startServer() {
+// `env` adds environment variables (CHORAL_SMTP_HOST...); `config` is the text of a TOML
+// configuration file to start with.
+export async function startServer({ env = {}, config = null } = {}) {
   const bin = choralBinary();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'choral-test-'));
   const seed = await seedDemo(bin, dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir];
+  if (config !== null) {
+    const configFile = path.join(dataDir, 'choral.toml');
+    await writeFile(configFile, config);
+    args.push('--config', configFile);
+  }
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'],
+                                   env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
@@ -106,6 +114,25 @@ export async function startServer() {
       return stopped;
     },
   };
+}
+
+// Runs one SQL statement on the SQLite database of a running server (WAL lets it run beside
+// the server's own connections); resolves to sqlite3's output, one row per line, '|' between
+// columns.
+export async function sqlite(dataDir, sql) {
+  const { stdout } = await execFileAsync(
+    'sqlite3', ['-cmd', '.timeout 5000', path.join(dataDir, 'choral.db'), sql]);
+  return stdout.trim();
+}
+
+// Queues an e-mail in the outbox as the platform would (tests that need a notification without
+// going through a deposit); resolves to the row's id.
+export async function enqueueMail(dataDir, to, templateKey, params) {
+  const quote = (text) => `'${text.replaceAll("'", "''")}'`;
+  return Number(await sqlite(dataDir,
+    'INSERT INTO outbox (recipient, template_key, params, created_at) VALUES (' +
+    `${quote(to)}, ${quote(templateKey)}, ${quote(JSON.stringify(params))}, ${Date.now()}) ` +
+    'RETURNING id'));
 }
 
 // The Set-Cookie headers of a fetch response, as {name: {value, attributes: 'raw rest'}}.

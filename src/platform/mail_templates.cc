@@ -1,0 +1,152 @@
+#include "platform/mail_templates.h"
+
+#include <array>
+#include <map>
+
+#include "core/decimal.h"
+
+namespace choral::platform {
+namespace {
+
+struct MailTemplate {
+  std::string_view key;
+  std::string_view subject;
+  std::string_view body;
+};
+
+constexpr std::string_view kSignature =
+    "\n-- \nCe message est envoyé automatiquement par Choral ; merci de ne pas y répondre.\n";
+
+// FUNCTIONAL.md §5.1: the recipient is told of a deposit, the other side of every status change.
+constexpr std::array kTemplates = {
+    MailTemplate{kMailInvoiceDeposited, "Nouvelle facture {invoice_number} de {supplier}",
+                 "Bonjour,\n\n"
+                 "{supplier} a déposé la facture {invoice_number}, d’un montant de {amount} TTC, à "
+                 "l’attention de votre structure.\n\n"
+                 "Consultez-la et traitez-la sur Choral :\n{invoice_url}\n"},
+    MailTemplate{kMailInvoiceStatus, "Facture {invoice_number} : {status_label}",
+                 "Bonjour,\n\n"
+                 "La facture {invoice_number} est passée au statut « {status_label} ».\n\n"
+                 "Son détail et son historique sur Choral :\n{invoice_url}\n"},
+};
+
+// The values a template may name: the parameters as text, and the derived ones.
+core::Result<std::map<std::string, std::string, std::less<>>> Values(const nlohmann::json& params,
+                                                                     std::string_view public_url) {
+  if (!params.is_object()) {
+    return core::Fail(core::ErrorCode::kInvalidArgument, "mail parameters must be a JSON object");
+  }
+  std::map<std::string, std::string, std::less<>> values;
+  for (const auto& [name, value] : params.items()) {
+    values[name] = value.is_string() ? value.get<std::string>() : value.dump();
+  }
+  if (auto id = values.find("invoice_id"); id != values.end()) {
+    std::string base(public_url);
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    values["invoice_url"] = base + "/factures/" + id->second;
+  }
+  if (auto code = values.find("status"); code != values.end()) {
+    auto status = invoice::ParseStatusCode(code->second);
+    values["status_label"] = status ? std::string(StatusLabel(*status)) : code->second;
+  }
+  if (auto total = values.find("total_with_vat"); total != values.end()) {
+    auto amount = core::Decimal::Parse(total->second);
+    std::string currency = values.contains("currency") ? values["currency"] : "EUR";
+    std::string text = amount ? amount->ToFrench() : total->second;
+    values["amount"] = text + "\u00a0" + (currency == "EUR" ? "€" : currency);
+  }
+  return values;
+}
+
+core::Result<std::string> Fill(std::string_view key, std::string_view text,
+                               const std::map<std::string, std::string, std::less<>>& values,
+                               bool one_line) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t open = text.find('{', at);
+    size_t close = open == text.npos ? text.npos : text.find('}', open);
+    if (close == text.npos) {
+      out.append(text.substr(at));
+      break;
+    }
+    out.append(text.substr(at, open - at));
+    std::string_view name = text.substr(open + 1, close - open - 1);
+    auto value = values.find(name);
+    if (value == values.end()) {
+      return core::Fail(
+          core::ErrorCode::kInvalidArgument,
+          "mail template " + std::string(key) + " needs parameter " + std::string(name));
+    }
+    std::string filled = value->second;
+    if (one_line) {
+      for (char& c : filled) {
+        if (c == '\r' || c == '\n') c = ' ';
+      }
+    }
+    out += filled;
+    at = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<MailText> RenderMail(std::string_view template_key, const nlohmann::json& params,
+                                  std::string_view public_url) {
+  const MailTemplate* found = nullptr;
+  for (const MailTemplate& candidate : kTemplates) {
+    if (candidate.key == template_key) found = &candidate;
+  }
+  if (found == nullptr) {
+    return core::Fail(core::ErrorCode::kNotFound, "no mail template " + core::Quoted(template_key));
+  }
+  auto values = Values(params, public_url);
+  if (!values) return core::Fail(values.error());
+  auto subject = Fill(template_key, found->subject, *values, true);
+  if (!subject) return core::Fail(subject.error());
+  auto body = Fill(template_key, found->body, *values, false);
+  if (!body) return core::Fail(body.error());
+  return MailText{std::move(*subject), *body + std::string(kSignature)};
+}
+
+std::vector<std::string_view> MailTemplateKeys() {
+  std::vector<std::string_view> keys;
+  for (const MailTemplate& t : kTemplates) keys.push_back(t.key);
+  return keys;
+}
+
+std::string_view StatusLabel(invoice::InvoiceStatus status) {
+  using invoice::InvoiceStatus;
+  switch (status) {
+    case InvoiceStatus::kDeposited:
+      return "Déposée";
+    case InvoiceStatus::kRouting:
+      return "En cours d’acheminement";
+    case InvoiceStatus::kAvailable:
+      return "Mise à disposition";
+    case InvoiceStatus::kTakenIntoAccount:
+      return "Prise en compte par le destinataire";
+    case InvoiceStatus::kServiceDone:
+      return "Service fait";
+    case InvoiceStatus::kMandated:
+      return "Mandatée";
+    case InvoiceStatus::kSentToAccountant:
+      return "Mise à disposition du comptable";
+    case InvoiceStatus::kAccounted:
+      return "Comptabilisée";
+    case InvoiceStatus::kPaymentIssued:
+      return "Mise en paiement";
+    case InvoiceStatus::kToRecycle:
+      return "À recycler";
+    case InvoiceStatus::kSuspended:
+      return "Suspendue";
+    case InvoiceStatus::kCompleted:
+      return "Complétée";
+    case InvoiceStatus::kRejected:
+      return "Rejetée";
+  }
+  return "";
+}
+
+}  // namespace choral::platform
