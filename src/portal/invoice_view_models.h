@@ -61,8 +61,8 @@ std::optional<std::string> Base64Decode(std::string_view text);
 
 // "1 234,56 €" for EUR, "1 234,56 USD" otherwise.
 std::string FormatAmount(const core::Decimal& amount, std::string_view currency);
-// "26/11/2026 à 22:52 UTC".
-std::string FormatTimestamp(const Catalogue& catalogue, core::Timestamp at);
+// "26/11/2026 23:52": Paris time, as French users read a clock (the labels say "heure de Paris").
+std::string FormatTimestamp(core::Timestamp at);
 
 // Everything the deposit form shows: what the supplier confirms, what Choral read and how sure
 // it is, the recipient the SIRET points to, and why the last attempt was refused.
@@ -87,11 +87,6 @@ DepositFormState FormFromPrefill(const platform::DepositPrefill& prefill);
 mstch::map DepositFormData(const Catalogue& catalogue, const platform::Actor& actor,
                            const DepositFormState& state);
 
-// A list page's values: rows, the search, the pagination. `base_path` is the page's own path.
-mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& actor,
-                           const platform::InvoiceList& list, const platform::InvoiceSearch& search,
-                           std::string_view base_path);
-
 // The invoice page's values: data, history, one small form per possible move.
 mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
                        const platform::InvoiceView& view);
@@ -105,6 +100,6 @@ std::string AttachmentDisposition(std::string_view file_name);
 std::string FormatSize(int64_t bytes);
 
 // The deposit receipt's values.
-mstch::map ReceiptData(const Catalogue& catalogue, const platform::InvoiceView& view);
+mstch::map ReceiptData(const platform::InvoiceView& view);
 
 }  // namespace choral::portal
