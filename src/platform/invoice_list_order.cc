@@ -40,7 +40,7 @@ int InvoiceListOrder::Compare(const InvoiceSummaryView& a, const InvoiceSummaryV
     case InvoiceSort::kAmount:
       return Sign(x.total_with_vat, y.total_with_vat);
     case InvoiceSort::kStatus:
-      // The status as the actor sees it, close to the store's supplier view (as_supplier).
+      // The status as the actor sees it, like the store's supplier view (as_supplier).
       return Sign(StatusRank(a.visible_status), StatusRank(b.visible_status));
   }
   return 0;

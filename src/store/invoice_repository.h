@@ -36,10 +36,10 @@ struct InvoiceQuery {
   std::optional<core::Timestamp> deposited_before;    // exclusive
   std::optional<core::Decimal> total_from, total_to;  // total with VAT, inclusive, compared exactly
 
-  // The supplier's view of a recipient that does not report payment
-  // (statutMiseEnPaiementNestPasRemonte): its MISE_EN_PAIEMENT invoices count as COMPTABILISEE
-  // for `statuses` and SortKey::kStatus, so neither filter nor order tells the supplier more
-  // than the list shows.
+  // The supplier's view: at a recipient that does not report payment
+  // (statutMiseEnPaiementNestPasRemonte), a MISE_EN_PAIEMENT invoice has, for `statuses` and
+  // SortKey::kStatus, the last other status of its history (MISE_A_DISPOSITION if none), so
+  // neither filter nor order tells the supplier more than the list shows.
   bool as_supplier = false;
 
   // Leaves out REJETEE invoices whose supplier acknowledged the rejection (a history action

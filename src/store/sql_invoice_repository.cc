@@ -1,5 +1,4 @@
 // SqlInvoiceRepository: tables `invoices` and `invoice_history` (migrations/0002_invoices.sql).
-#include <algorithm>
 #include <variant>
 
 #include "core/search_fold.h"
@@ -199,10 +198,17 @@ std::string ExactParameter(Dialect dialect, std::string_view placeholder) {
                                        : std::string(placeholder);
 }
 
-// A payment the supplier may not see: MISE_EN_PAIEMENT at a recipient that does not report it.
-constexpr std::string_view kUnreportedPayment =
-    "(status = 'MISE_EN_PAIEMENT' AND EXISTS (SELECT 1 FROM structures r WHERE "
-    "r.id = invoices.recipient_id AND r.payment_status_not_reported <> 0))";
+// The status the query's reader sees. A supplier does not see MISE_EN_PAIEMENT at a recipient
+// that does not report it (statutMiseEnPaiementNestPasRemonte): it sees the last other status of
+// the history, as platform's invoice views show it (MISE_A_DISPOSITION when there is none).
+std::string VisibleStatusSql(const InvoiceQuery& q) {
+  if (!q.as_supplier) return "status";
+  return "(CASE WHEN status = 'MISE_EN_PAIEMENT' AND EXISTS (SELECT 1 FROM structures r WHERE "
+         "r.id = invoices.recipient_id AND r.payment_status_not_reported <> 0) THEN COALESCE(("
+         "SELECT h.status FROM invoice_history h WHERE h.invoice_id = invoices.id AND h.status "
+         "IS NOT NULL AND h.status <> 'MISE_EN_PAIEMENT' ORDER BY h.at DESC, h.id DESC LIMIT 1), "
+         "'MISE_A_DISPOSITION') ELSE status END)";
+}
 
 // The WHERE clause of an InvoiceQuery and the values it binds; must outlive the statement.
 // Every user-given value is a bound parameter; the SQL text holds only constants.
@@ -212,21 +218,13 @@ class QueryFilter {
     if (q.supplier_id) Add("supplier_id = :supplier", q.supplier_id->value());
     if (q.recipient_id) Add("recipient_id = :recipient", q.recipient_id->value());
     if (!q.statuses.empty()) {
-      std::string in = "status IN (";
+      std::string in = VisibleStatusSql(q) + " IN (";
       for (size_t n = 0; n < q.statuses.size(); ++n) {
         if (n > 0) in += ", ";
         in += ":status" + std::to_string(n);
         values_.emplace_back(std::string(invoice::StatusCode(q.statuses[n])));
       }
-      in += ")";
-      if (q.as_supplier) {
-        bool accounted = std::find(q.statuses.begin(), q.statuses.end(),
-                                   invoice::InvoiceStatus::kAccounted) != q.statuses.end();
-        const std::string unreported(kUnreportedPayment);
-        in = "((" + in + " AND NOT " + unreported + ")" + (accounted ? " OR " + unreported : "") +
-             ")";
-      }
-      conditions_.push_back(in);
+      conditions_.push_back(in + ")");
     }
     if (!q.number_contains.empty()) {
       // Explicit ESCAPE: SQLite has no default escape character, PostgreSQL's is '\' already.
@@ -321,17 +319,11 @@ std::string SortExpression(const InvoiceQuery& q, Dialect dialect) {
     case InvoiceQuery::SortKey::kAmount:
       return ExactTotal(dialect);
     case InvoiceQuery::SortKey::kStatus: {
-      auto rank_of = [](invoice::InvoiceStatus status) {
-        return std::to_string(static_cast<int>(status));  // enum order is lifecycle order
-      };
-      std::string rank = "CASE";
-      if (q.as_supplier) {
-        rank += " WHEN " + std::string(kUnreportedPayment) + " THEN " +
-                rank_of(invoice::InvoiceStatus::kAccounted);
-      }
+      // Enum order is lifecycle order.
+      std::string rank = "CASE " + VisibleStatusSql(q);
       for (invoice::InvoiceStatus status : invoice::AllStatuses()) {
-        rank += " WHEN status = '" + std::string(invoice::StatusCode(status)) + "' THEN " +
-                rank_of(status);
+        rank += " WHEN '" + std::string(invoice::StatusCode(status)) + "' THEN " +
+                std::to_string(static_cast<int>(status));
       }
       return rank + " END";
     }
