@@ -415,6 +415,13 @@ test('the supplier searches, sorts and resets its sent invoices; the URL keeps i
   assert.deepEqual(await numbers(), [`${invoiceNumber}-B`, invoiceNumber]);
   assert.match(await page.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href'),
                /^\/factures\/emises\.csv\?contrepartie=MINISTERE%20de%20la&.*tri=numero&ordre=desc$/);
+  // The export follows the same criteria and order; criteria it cannot read are a 400.
+  const csvHref = await page.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href');
+  const csv = (await (await page.context().request.get(`${server.baseUrl}${csvHref}`)).text())
+    .split('\r\n').filter((line) => line.startsWith(invoiceNumber)).map((line) => line.split(';')[0]);
+  assert.deepEqual(csv, [`${invoiceNumber}-B`, invoiceNumber]);
+  const badCsv = await page.context().request.get(`${server.baseUrl}/factures/emises.csv?emise_du=hier`);
+  assert.equal(badCsv.status(), 400);
   await assertAccessible('/factures/emises sorted');
   await shoot('13-search-sorted');
 
