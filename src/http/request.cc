@@ -35,12 +35,6 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
   return form->Get(name);
 }
 
-std::vector<std::string> Request::QueryParams(std::string_view name) const {
-  auto form = Form::Parse(query);
-  if (!form) return {};
-  return form->GetAll(name);
-}
-
 namespace {
 
 Response WithBody(std::string body, const char* content_type, int status) {

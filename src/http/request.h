@@ -28,9 +28,6 @@ struct Request {
   std::optional<std::string> Cookie(std::string_view name) const;
   // A decoded query parameter, if present.
   std::optional<std::string> QueryParam(std::string_view name) const;
-  // Every decoded value of a repeated query parameter (checkboxes), in order; empty when absent
-  // or when the query string does not decode.
-  std::vector<std::string> QueryParams(std::string_view name) const;
 };
 
 struct Response {
