@@ -57,7 +57,7 @@ core::Result<Form> Form::Parse(std::string_view urlencoded, size_t max_fields) {
     }
     auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (!value) return core::Fail(value.error());
-    form.fields_.emplace(std::move(*name), std::move(*value));  // first value wins
+    form.fields_[std::move(*name)].push_back(std::move(*value));
   }
   return form;
 }
@@ -65,7 +65,12 @@ core::Result<Form> Form::Parse(std::string_view urlencoded, size_t max_fields) {
 const std::string& Form::Get(std::string_view name) const {
   static const std::string kEmpty;
   auto it = fields_.find(name);
-  return it == fields_.end() ? kEmpty : it->second;
+  return it == fields_.end() ? kEmpty : it->second.front();  // first value wins
+}
+
+std::vector<std::string> Form::GetAll(std::string_view name) const {
+  auto it = fields_.find(name);
+  return it == fields_.end() ? std::vector<std::string>() : it->second;
 }
 
 bool Form::Has(std::string_view name) const { return fields_.find(name) != fields_.end(); }

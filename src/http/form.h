@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -21,10 +22,12 @@ class Form {
 
   // The field's value, or "" when absent.
   const std::string& Get(std::string_view name) const;
+  // Every value of the field, in the order given (checkboxes sharing a name); empty when absent.
+  std::vector<std::string> GetAll(std::string_view name) const;
   bool Has(std::string_view name) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> fields_;
+  std::map<std::string, std::vector<std::string>, std::less<>> fields_;  // never an empty vector
 };
 
 }  // namespace choral::http

@@ -21,6 +21,14 @@ TEST(FormTest, FirstValueOfARepeatedFieldWins) {
   EXPECT_EQ(form->Get("role"), "user");
 }
 
+TEST(FormTest, GetAllGivesEveryValueOfARepeatedField) {
+  auto form = Form::Parse("statut=A&x=1&statut=B&statut=A");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->GetAll("statut"), (std::vector<std::string>{"A", "B", "A"}));
+  EXPECT_EQ(form->GetAll("x"), std::vector<std::string>{"1"});
+  EXPECT_TRUE(form->GetAll("absent").empty());
+}
+
 TEST(FormTest, FieldWithoutValueIsEmpty) {
   auto form = Form::Parse("a&b=&&c=3");
   ASSERT_TRUE(form);

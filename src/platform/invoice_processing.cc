@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/paris_time.h"
+#include "platform/invoice_list_order.h"
 #include "platform/mail_templates.h"
 #include "platform/notifications.h"
 
@@ -28,34 +30,80 @@ std::optional<Side> SideOf(const Actor& actor, const invoice::Invoice& invoice) 
   return std::nullopt;
 }
 
-// The queries behind a space: one per structure of the actor on the space's side.
+// The store query of `search`'s criteria, before the space's own restrictions.
+store::InvoiceQuery CriteriaOf(const InvoiceSearch& search) {
+  store::InvoiceQuery q;
+  q.number_contains = search.number_contains;
+  q.counterpart_contains = search.counterpart_contains;
+  q.service_code = search.service_code;
+  q.statuses = search.statuses;
+  q.issued_from = search.issued_from;
+  q.issued_to = search.issued_to;
+  if (search.deposited_from) q.deposited_from = core::ParisDayStart(*search.deposited_from);
+  if (search.deposited_to) {
+    // The whole last day: up to the start of the next one. 9999-12-31 has none: no bound.
+    if (*search.deposited_to < *core::Date::FromYmd(9999, 12, 31)) {
+      q.deposited_before = core::ParisDayStart(search.deposited_to->AddDays(1));
+    }
+  }
+  q.total_from = search.total_from;
+  q.total_to = search.total_to;
+  q.sort = search.sort;
+  q.descending = search.descending;
+  return q;
+}
+
+// `wanted` narrowed to `allowed`; empty `wanted` means all of `allowed`. nullopt when nothing is
+// left: the caller must then run no query at all (an empty list would mean "any status").
+std::optional<std::vector<InvoiceStatus>> Narrow(const std::vector<InvoiceStatus>& allowed,
+                                                 const std::vector<InvoiceStatus>& wanted) {
+  if (wanted.empty()) return allowed;
+  std::vector<InvoiceStatus> out;
+  for (InvoiceStatus status : allowed) {
+    if (std::find(wanted.begin(), wanted.end(), status) != wanted.end()) out.push_back(status);
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+// The queries behind a space: one per structure of the actor on the space's side. The space's
+// own restrictions (whose invoices, which statuses) are set last, so criteria cannot widen them.
 std::vector<store::InvoiceQuery> QueriesFor(const Actor& actor, const InvoiceSearch& search) {
   std::vector<store::InvoiceQuery> queries;
   for (const ActorStructure& s : actor.structures) {
-    store::InvoiceQuery q;
-    q.number_contains = search.number_contains;
-    q.statuses = search.statuses;
+    store::InvoiceQuery q = CriteriaOf(search);
     bool is_public = s.kind == directory::StructureKind::kPublic;
     switch (search.space) {
       case InvoiceSpace::kSent:
         if (is_public) continue;
         q.supplier_id = s.id;
+        q.counterpart = store::InvoiceQuery::Party::kRecipient;
+        q.as_supplier = true;
         break;
       case InvoiceSpace::kReceived:
         if (!is_public) continue;
         q.recipient_id = s.id;
+        q.counterpart = store::InvoiceQuery::Party::kSupplier;
         break;
-      case InvoiceSpace::kToProcess:
+      case InvoiceSpace::kToProcess: {
+        std::optional<std::vector<InvoiceStatus>> statuses;
         if (is_public) {
           q.recipient_id = s.id;
-          q.statuses = {InvoiceStatus::kAvailable, InvoiceStatus::kCompleted};
+          q.counterpart = store::InvoiceQuery::Party::kSupplier;
+          statuses = Narrow({InvoiceStatus::kAvailable, InvoiceStatus::kCompleted}, q.statuses);
         } else {
           q.supplier_id = s.id;
-          q.statuses = {InvoiceStatus::kSuspended, InvoiceStatus::kToRecycle,
-                        InvoiceStatus::kRejected};
+          q.counterpart = store::InvoiceQuery::Party::kRecipient;
+          q.as_supplier = true;
+          statuses = Narrow(
+              {InvoiceStatus::kSuspended, InvoiceStatus::kToRecycle, InvoiceStatus::kRejected},
+              q.statuses);
           q.except_acknowledged_rejections = true;
         }
+        if (!statuses) continue;
+        q.statuses = std::move(*statuses);
         break;
+      }
     }
     queries.push_back(std::move(q));
   }
@@ -224,10 +272,10 @@ core::Result<InvoiceList> InvoiceProcessing::Search(const Actor& actor,
   const int page = std::max(1, search.page);
   InvoiceList list;
   auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
-    // Most people act for one structure: then the database paginates. With several, the pages
-    // are merged here, newest first.
-    std::vector<invoice::Invoice> found;
+    // Most people act for one structure: then the database paginates. With several, each
+    // query gives its first `page` pages and they are merged here in the same order.
     auto queries = QueriesFor(actor, search);
+    Views views(tx);
     for (auto& q : queries) {
       auto count = tx.invoices().Count(q);
       if (!count) return core::Fail(count.error());
@@ -236,21 +284,20 @@ core::Result<InvoiceList> InvoiceProcessing::Search(const Actor& actor,
       q.offset = queries.size() == 1 ? (page - 1) * page_size : 0;
       auto rows = tx.invoices().Search(q);
       if (!rows) return core::Fail(rows.error());
-      found.insert(found.end(), rows->begin(), rows->end());
+      for (const auto& invoice : *rows) {
+        auto view = views.Summary(invoice, *SideOf(actor, invoice));
+        if (!view) return core::Fail(view.error());
+        list.invoices.push_back(std::move(*view));
+      }
     }
     if (queries.size() > 1) {
-      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-        return a.deposited_at > b.deposited_at;
-      });
+      auto& found = list.invoices;
+      std::sort(found.begin(), found.end(),
+                InvoiceListOrder(actor, search.sort, search.descending));
       size_t begin = std::min(found.size(), static_cast<size_t>((page - 1) * page_size));
       size_t end = std::min(found.size(), begin + page_size);
-      found = std::vector<invoice::Invoice>(found.begin() + begin, found.begin() + end);
-    }
-    Views views(tx);
-    for (const auto& invoice : found) {
-      auto view = views.Summary(invoice, *SideOf(actor, invoice));
-      if (!view) return core::Fail(view.error());
-      list.invoices.push_back(std::move(*view));
+      found = std::vector<InvoiceSummaryView>(std::make_move_iterator(found.begin() + begin),
+                                              std::make_move_iterator(found.begin() + end));
     }
     return core::Ok();
   });

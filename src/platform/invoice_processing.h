@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/result.h"
 #include "invoice/invoice.h"
 #include "invoice/lifecycle.h"
@@ -53,10 +56,25 @@ struct InvoicePdf {
   std::string file_name;  // "facture-<number>.pdf", the number reduced to [A-Za-z0-9._-]
 };
 
+// What a list may be sorted by (store::InvoiceQuery::SortKey): deposit date, issue date, number,
+// counterpart, total with VAT, status; ties by id, so pages are stable.
+using InvoiceSort = store::InvoiceQuery::SortKey;
+
+// A search in one space. The criteria only narrow the space: never another structure's invoices.
 struct InvoiceSearch {
   InvoiceSpace space = InvoiceSpace::kReceived;
   std::string number_contains;
-  std::vector<invoice::InvoiceStatus> statuses;
+  // The other party (the recipient of a sent invoice, the supplier of a received one): part of
+  // its name, whatever its case and French accents, or of its SIRET.
+  std::string counterpart_contains;
+  std::string service_code;                          // exact, case ignored; "" = any
+  std::vector<invoice::InvoiceStatus> statuses;      // any of these; empty = all the space shows
+  std::optional<core::Date> issued_from, issued_to;  // inclusive
+  // Calendar days in Paris time (what a person means by "deposited on the 3rd"), inclusive.
+  std::optional<core::Date> deposited_from, deposited_to;
+  std::optional<core::Decimal> total_from, total_to;  // total with VAT, inclusive, exact
+  InvoiceSort sort = InvoiceSort::kDepositedAt;
+  bool descending = true;
   int page = 1;        // 1-based
   int page_size = 25;  // 1..200
 };

@@ -55,20 +55,30 @@ class InvoiceFixture : public ::testing::Test {
   core::InvoiceId Deposit(const std::string& number,
                           const std::string& recipient_siret = kMinistrySiret,
                           const std::string& service_code = "DAF-ACHATS") {
+    return DepositAs(supplier_, number, recipient_siret, service_code);
+  }
+
+  // The same deposit by another supplier, for its first structure; `total_with_vat` with VAT
+  // 20.00 included.
+  core::InvoiceId DepositAs(const Actor& who, const std::string& number,
+                            const std::string& recipient_siret = kMinistrySiret,
+                            const std::string& service_code = "DAF-ACHATS",
+                            const std::string& total_with_vat = "120.00") {
     DepositForm form;
-    form.supplier_id = supplier_.structures.at(0).id;
+    form.supplier_id = who.structures.at(0).id;
     form.recipient_siret = recipient_siret;
     form.service_code = service_code;
     form.engagement_number = "EJ-1";
     form.invoice_number = number;
     form.issue_date = "2026-11-20";
-    form.total_without_vat = "100.00";
+    form.total_without_vat =
+        (*core::Decimal::Parse(total_with_vat) - core::Decimal::FromCents(2000)).ToString(2);
     form.total_vat = "20.00";
-    form.total_with_vat = "120.00";
-    form.amount_due = "120.00";
+    form.total_with_vat = total_with_vat;
+    form.amount_due = total_with_vat;
     form.pdf = CorpusPdf();
     form.confirm_duplicate_pdf = true;
-    auto outcome = deposits_.Deposit(supplier_, form);
+    auto outcome = deposits_.Deposit(who, form);
     EXPECT_TRUE(outcome && outcome->accepted) << number;
     return outcome ? outcome->invoice_id : core::InvoiceId();
   }

@@ -305,7 +305,7 @@ http::Response Pages::DepositReceipt(const http::Request& request) {
   if (!view) return ErrorPage(view.error(), request, &**actor);
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"deposit_receipt", std::string(catalogue.Text("receipt.title")), NavEntry::kDeposit,
-            ReceiptData(catalogue, *view)};
+            ReceiptData(*view)};
   // "Donnez votre avis" (feedback_pages.cc): the form, or what became of it.
   std::string feedback = request.QueryParam("avis").value_or("");
   page.data["csrf_token"] = (*actor)->csrf_token;

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "http/form.h"
 #include "portal/csv.h"
+#include "portal/invoice_search_form.h"
 #include "portal/page_params.h"
 #include "portal/pages.h"
 
@@ -56,11 +58,16 @@ http::Response Pages::InvoiceListCsv(const http::Request& request, platform::Inv
     return ErrorPage({core::ErrorCode::kPermissionDenied, "no structure on that side"}, request,
                      &who);
   }
-  platform::InvoiceSearch search;
-  search.space = space;
+  // The same criteria and sort as the list page the link came from.
+  auto query = http::Form::Parse(request.query);
+  if (!query) return ErrorPage(query.error(), request, &who);
+  InvoiceSearchForm form = ParseInvoiceSearchForm(renderer_.catalogue(), *query, space);
+  if (!form.errors.empty()) {
+    return ErrorPage({core::ErrorCode::kInvalidArgument, form.errors.front().message}, request,
+                     &who);
+  }
+  platform::InvoiceSearch search = form.search;
   search.page_size = kCsvPageSize;
-  search.number_contains = request.QueryParam("numero").value_or("");
-  if (search.number_contains.size() > 100) search.number_contains.resize(100);
   std::vector<platform::InvoiceSummaryView> rows;
   for (search.page = 1; static_cast<int>(rows.size()) < kMaxCsvRows; ++search.page) {
     auto list = platform_.invoices().Search(who, search);

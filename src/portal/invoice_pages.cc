@@ -7,6 +7,8 @@
 #include "http/error_status.h"
 #include "http/form.h"
 #include "http/multipart.h"
+#include "portal/invoice_list_data.h"
+#include "portal/invoice_search_form.h"
 #include "portal/invoice_view_models.h"
 #include "portal/page_params.h"
 #include "portal/pages.h"
@@ -100,20 +102,25 @@ http::Response Pages::InvoiceList(const http::Request& request, platform::Invoic
   }
   if (!allowed) return ErrorPage(Forbidden("no structure on that side"), request, &who);
 
-  platform::InvoiceSearch search;
-  search.space = space;
-  search.page_size = kPageSize;
-  search.number_contains = request.QueryParam("numero").value_or("");
-  if (search.number_contains.size() > 100) search.number_contains.resize(100);
-  search.page = static_cast<int>(std::min<int64_t>(
-      ParsePositive(request.QueryParam("page").value_or("1")).value_or(1), 1'000'000));
-  auto list = platform_.invoices().Search(who, search);
-  if (!list) return ErrorPage(list.error(), request, &who);
-
   const Catalogue& catalogue = renderer_.catalogue();
+  auto query = http::Form::Parse(request.query);
+  if (!query) return ErrorPage(query.error(), request, &who);
+  InvoiceSearchForm form = ParseInvoiceSearchForm(catalogue, *query, space);
+  form.search.page_size = kPageSize;
+  form.search.page =
+      static_cast<int>(std::min<int64_t>(ParsePositive(query->Get("page")).value_or(1), 1'000'000));
+  // Criteria that do not parse are shown with their message, and nothing is searched: a list
+  // that silently ignored one would look like an answer.
+  platform::InvoiceList list;
+  if (form.errors.empty()) {
+    auto found = platform_.invoices().Search(who, form.search);
+    if (!found) return ErrorPage(found.error(), request, &who);
+    list = std::move(*found);
+  }
+
   std::string prefix = "invoices." + std::string(name);
   Page page{"invoices", std::string(catalogue.Text(prefix + "_title")), nav,
-            InvoiceListData(catalogue, who, *list, search, path)};
+            InvoiceListData(catalogue, who, list, form, path), form.errors.empty() ? 200 : 400};
   page.data["title"] = page.title;
   page.data["intro"] = std::string(catalogue.Text(prefix + "_intro"));
   page.data["caption"] = std::string(catalogue.Text(prefix + "_caption"));

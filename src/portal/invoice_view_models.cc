@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/paris_time.h"
 #include "core/siret.h"
 #include "portal/view_models.h"
 
@@ -13,22 +14,6 @@ namespace choral::portal {
 namespace {
 
 using invoice::InvoiceStatus;
-using recognize::Field;
-
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 std::string DateText(const core::Date& date) { return date.ToFrench(); }
 
@@ -57,63 +42,7 @@ std::string FormatAmount(const core::Decimal& amount, std::string_view currency)
   return text + "\u00a0" + std::string(currency);
 }
 
-std::string FormatTimestamp(const Catalogue& catalogue, core::Timestamp at) {
-  auto days = std::chrono::floor<std::chrono::days>(at);
-  std::chrono::hh_mm_ss time(std::chrono::floor<std::chrono::minutes>(at - days));
-  char clock[8];
-  std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()));
-  return catalogue.Format("time.at",
-                          {{"date", core::Date::FromSysDays(days).ToFrench()}, {"time", clock}});
-}
-
-mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& actor,
-                           const platform::InvoiceList& list, const platform::InvoiceSearch& search,
-                           std::string_view base_path) {
-  mstch::array rows;
-  for (const platform::InvoiceSummaryView& summary : list.invoices) {
-    const invoice::Invoice& invoice = summary.invoice;
-    bool we_supply = actor.On(invoice.supplier_id) != nullptr;
-    rows.push_back(mstch::map{
-        {"number", invoice.invoice_number},
-        {"href", "/factures/" + std::to_string(invoice.id.value())},
-        {"counterpart", we_supply ? summary.recipient_name : summary.supplier_name},
-        {"issue_date", DateText(invoice.issue_date)},
-        {"amount", FormatAmount(invoice.total_with_vat, invoice.currency)},
-        {"status", std::string(catalogue.Text(StatusKey(summary.visible_status)))},
-    });
-  }
-  int64_t page_size = std::max(1, search.page_size);
-  int64_t pages = std::max<int64_t>(1, (list.total + page_size - 1) / page_size);
-  int64_t page = std::clamp<int64_t>(search.page, 1, pages);
-  auto href = [&](int64_t target) {
-    std::string out(base_path);
-    out += "?page=" + std::to_string(target);
-    if (!search.number_contains.empty()) out += "&numero=" + PercentEncode(search.number_contains);
-    return out;
-  };
-  mstch::map data{
-      {"has_rows", !rows.empty()},
-      {"rows", std::move(rows)},
-      {"numero", search.number_contains},
-      {"searched", !search.number_contains.empty()},
-      {"base_path", std::string(base_path)},
-      // The export follows the search on the page.
-      {"csv_href",
-       std::string(base_path) + ".csv" +
-           (search.number_contains.empty() ? std::string()
-                                           : "?numero=" + PercentEncode(search.number_contains))},
-      {"count", list.total == 1 ? std::string(catalogue.Text("invoices.count_one"))
-                                : catalogue.Format("invoices.count_many",
-                                                   {{"count", FormatCount(list.total)}})},
-      {"paginated", pages > 1},
-      {"page_text", catalogue.Format("invoices.page_of", {{"page", std::to_string(page)},
-                                                          {"pages", std::to_string(pages)}})},
-  };
-  if (page > 1) data["previous_href"] = href(page - 1);
-  if (page < pages) data["next_href"] = href(page + 1);
-  return data;
-}
+std::string FormatTimestamp(core::Timestamp at) { return core::FormatParisTime(at); }
 
 namespace {
 
@@ -173,7 +102,7 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
   details.push_back(
       Detail(catalogue, "invoice.amount_due", FormatAmount(invoice.amount_due, invoice.currency)));
   details.push_back(
-      Detail(catalogue, "invoice.deposited_at", FormatTimestamp(catalogue, invoice.deposited_at)));
+      Detail(catalogue, "invoice.deposited_at", FormatTimestamp(invoice.deposited_at)));
   details.push_back(Detail(catalogue, "invoice.pdf_sha256", invoice.pdf_sha256, true));
 
   mstch::array history;
@@ -187,7 +116,7 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
     history.push_back(mstch::map{
         {"what", what},
         {"who", Who(catalogue, actor, view.people, entry.actor)},
-        {"when", FormatTimestamp(catalogue, entry.at)},
+        {"when", FormatTimestamp(entry.at)},
         {"comment", entry.comment},
     });
   }
@@ -216,7 +145,7 @@ mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
         {"name", attachment.file_name},
         {"href", "/factures/" + id + "/pieces/" + std::to_string(attachment.id)},
         {"size", FormatSize(attachment.size)},
-        {"added_at", FormatTimestamp(catalogue, attachment.added_at)},
+        {"added_at", FormatTimestamp(attachment.added_at)},
     });
   }
   return mstch::map{
@@ -273,14 +202,14 @@ std::string FormatSize(int64_t bytes) {
   return out + "\u00a0" + unit;
 }
 
-mstch::map ReceiptData(const Catalogue& catalogue, const platform::InvoiceView& view) {
+mstch::map ReceiptData(const platform::InvoiceView& view) {
   const invoice::Invoice& invoice = view.summary.invoice;
   std::string id = std::to_string(invoice.id.value());
   return mstch::map{
       {"invoice_id", id},
       {"invoice_number", invoice.invoice_number},
       {"recipient", view.summary.recipient_name},
-      {"deposited_at", FormatTimestamp(catalogue, invoice.deposited_at)},
+      {"deposited_at", FormatTimestamp(invoice.deposited_at)},
       {"pdf_sha256", invoice.pdf_sha256},
       {"href", "/factures/" + id},
   };

@@ -30,13 +30,8 @@ bool MoveNeedsReason(invoice::InvoiceStatus status);
 
 // "1 234,56 €" for EUR, "1 234,56 USD" otherwise.
 std::string FormatAmount(const core::Decimal& amount, std::string_view currency);
-// "26/11/2026 à 22:52 UTC".
-std::string FormatTimestamp(const Catalogue& catalogue, core::Timestamp at);
-
-// A list page's values: rows, the search, the pagination. `base_path` is the page's own path.
-mstch::map InvoiceListData(const Catalogue& catalogue, const platform::Actor& actor,
-                           const platform::InvoiceList& list, const platform::InvoiceSearch& search,
-                           std::string_view base_path);
+// "26/11/2026 23:52": Paris time, as French users read a clock (the labels say "heure de Paris").
+std::string FormatTimestamp(core::Timestamp at);
 
 // The invoice page's values: data, history, one small form per possible move.
 mstch::map InvoiceData(const Catalogue& catalogue, const platform::Actor& actor,
@@ -51,6 +46,6 @@ std::string AttachmentDisposition(std::string_view file_name);
 std::string FormatSize(int64_t bytes);
 
 // The deposit receipt's values.
-mstch::map ReceiptData(const Catalogue& catalogue, const platform::InvoiceView& view);
+mstch::map ReceiptData(const platform::InvoiceView& view);
 
 }  // namespace choral::portal

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "http/form.h"
 #include "portal/deposit_view_models.h"
+#include "portal/invoice_list_data.h"
+#include "portal/invoice_search_form.h"
 #include "portal/messages_fr.h"
 
 namespace choral::portal {
@@ -108,7 +111,8 @@ TEST_F(InvoiceViewModelsTest, AmountsAndTimesAreFrench) {
   EXPECT_EQ(FormatAmount(core::Decimal::FromCents(-5), "USD"), "-0,05\u00a0USD");
   core::Timestamp at = core::Timestamp(std::chrono::sys_days(std::chrono::year(2026) / 11 / 26)) +
                        std::chrono::hours(9) + std::chrono::minutes(5) + std::chrono::seconds(7);
-  EXPECT_EQ(FormatTimestamp(catalogue_, at), "26/11/2026 à 09:05 UTC");
+  EXPECT_EQ(FormatTimestamp(at), "26/11/2026 10:05");  // Paris time: UTC+1 in winter
+  EXPECT_EQ(FormatTimestamp(at - std::chrono::hours(24 * 150)), "29/06/2026 11:05");  // UTC+2
 }
 
 TEST_F(InvoiceViewModelsTest, PrefillMarksLowConfidenceAndPrefersTheEmbeddedXml) {
@@ -192,21 +196,45 @@ TEST_F(InvoiceViewModelsTest, ListShowsTheCounterpartAndPaginates) {
   platform::InvoiceList list;
   list.invoices = {Summary()};
   list.total = 60;
-  platform::InvoiceSearch search;
-  search.page = 2;
-  search.page_size = 25;
-  search.number_contains = "F 1";
-  mstch::map data = InvoiceListData(catalogue_, Supplier(), list, search, "/factures/emises");
+  auto query = http::Form::Parse("numero=F+1&tri=montant&ordre=asc&statut=SUSPENDUE");
+  ASSERT_TRUE(query);
+  InvoiceSearchForm form =
+      ParseInvoiceSearchForm(catalogue_, *query, platform::InvoiceSpace::kSent);
+  form.search.page = 2;
+  form.search.page_size = 25;
+  mstch::map data = InvoiceListData(catalogue_, Supplier(), list, form, "/factures/emises");
   EXPECT_EQ(Render("{{#rows}}{{number}}|{{counterpart}}|{{issue_date}}|{{amount}}|{{status}}|"
                    "{{{href}}}{{/rows}}",
                    data),
             "F-2026-001|Ministère du Numérique|02&#x2F;11&#x2F;2026|1 481,47\u00a0€|Suspendue|"
             "/factures/42");
+  // Pages keep the criteria and the sort.
   EXPECT_EQ(Render("{{count}}|{{page_text}}|{{{previous_href}}}|{{{next_href}}}", data),
-            "60 factures|Page 2 sur 3|/factures/emises?page=1&numero=F%201|"
-            "/factures/emises?page=3&numero=F%201");
-  // The export follows the search.
-  EXPECT_EQ(Render("{{{csv_href}}}", data), "/factures/emises.csv?numero=F%201");
+            "60 factures|Page 2 sur 3|"
+            "/factures/emises?numero=F%201&statut=SUSPENDUE&tri=montant&ordre=asc&page=1|"
+            "/factures/emises?numero=F%201&statut=SUSPENDUE&tri=montant&ordre=asc&page=3");
+  // The export follows the search and the sort.
+  EXPECT_EQ(Render("{{{csv_href}}}", data),
+            "/factures/emises.csv?numero=F%201&statut=SUSPENDUE&tri=montant&ordre=asc");
+  // The active column says its order and reverses it; another starts in its natural order.
+  EXPECT_EQ(Render("{{#h.amount}}{{aria_sort}}|{{{href}}}{{/h.amount}}", data),
+            "ascending|/factures/emises?numero=F%201&statut=SUSPENDUE&tri=montant&ordre=desc");
+  EXPECT_EQ(Render("{{#h.number}}{{aria_sort}}|{{active}}|{{{href}}}{{/h.number}}", data),
+            "|false|/factures/emises?numero=F%201&statut=SUSPENDUE&tri=numero&ordre=asc");
+  EXPECT_EQ(Render("{{#statuses}}{{#checked}}{{code}}{{/checked}}{{/statuses}}", data),
+            "SUSPENDUE");
+  EXPECT_EQ(Render("{{#f.numero}}{{value}}{{/f.numero}}|{{searched}}", data), "F 1|true");
+}
+
+TEST_F(InvoiceViewModelsTest, ListShowsSearchErrorsBesideTheirFields) {
+  auto query = http::Form::Parse("emise_du=31%2F02%2F2026&montant_min=douze");
+  ASSERT_TRUE(query);
+  InvoiceSearchForm form =
+      ParseInvoiceSearchForm(catalogue_, *query, platform::InvoiceSpace::kReceived);
+  mstch::map data = InvoiceListData(catalogue_, Supplier(), {}, form, "/factures/recues");
+  EXPECT_EQ(Render("{{#errors}}{{{href}}} {{/errors}}", data), "#emise_du #montant_min ");
+  EXPECT_EQ(Render("{{#f.montant_min}}{{invalid}}|{{error_id}}{{/f.montant_min}}", data),
+            "true|montant_min-erreur");
 }
 
 TEST_F(InvoiceViewModelsTest, InvoicePageOffersMovesWithReasonsAndShowsHistory) {

@@ -15,8 +15,7 @@ http::Response Pages::Notifications(const http::Request& request) {
   const Catalogue& catalogue = renderer_.catalogue();
   mstch::array items;
   for (const platform::Notification& n : list->items) {
-    mstch::map item{
-        {"subject", n.subject}, {"when", FormatTimestamp(catalogue, n.at)}, {"unread", n.unread}};
+    mstch::map item{{"subject", n.subject}, {"when", FormatTimestamp(n.at)}, {"unread", n.unread}};
     if (n.invoice_id) {
       item["href"] = "/factures/" + std::to_string(n.invoice_id->value());
     }

@@ -5,6 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/ids.h"
 #include "core/result.h"
 #include "invoice/invoice.h"
@@ -15,14 +18,40 @@ namespace choral::store {
 struct InvoiceQuery {
   std::optional<core::StructureId> supplier_id;
   std::optional<core::StructureId> recipient_id;
-  std::vector<invoice::InvoiceStatus> statuses;      // any of these; empty = all
-  std::string number_contains;                       // part of the invoice number, case-insensitive
-  std::string pdf_sha256;                            // exactly this deposited PDF; "" = any
-  std::optional<core::Date> issued_from, issued_to;  // inclusive
+  std::vector<invoice::InvoiceStatus> statuses;  // any of these; empty = all
+  std::string number_contains;                   // part of the invoice number, case-insensitive
+  std::string pdf_sha256;                        // exactly this deposited PDF; "" = any
+
+  // The other party of the list: the recipient for a supplier's sent invoices, the supplier for
+  // a recipient's received ones. Decides what counterpart_contains and SortKey::kCounterpart
+  // look at.
+  enum class Party { kRecipient, kSupplier } counterpart = Party::kRecipient;
+  // Part of the counterpart's name, whatever its case and French accents (core::FoldForSearch),
+  // or part of its identifier (SIRET), spaces ignored.
+  std::string counterpart_contains;
+  std::string service_code;  // exactly this service code, ASCII case ignored; "" = any
+
+  std::optional<core::Date> issued_from, issued_to;   // inclusive
+  std::optional<core::Timestamp> deposited_from;      // inclusive
+  std::optional<core::Timestamp> deposited_before;    // exclusive
+  std::optional<core::Decimal> total_from, total_to;  // total with VAT, inclusive, compared exactly
+
+  // The supplier's view: at a recipient that does not report payment
+  // (statutMiseEnPaiementNestPasRemonte), a MISE_EN_PAIEMENT invoice has, for `statuses` and
+  // SortKey::kStatus, the last other status of its history (MISE_A_DISPOSITION if none), so
+  // neither filter nor order tells the supplier more than the list shows.
+  bool as_supplier = false;
+
   // Leaves out REJETEE invoices whose supplier acknowledged the rejection (a history action
   // ACQUITTEMENT_REJET): what still waits on the supplier.
   bool except_acknowledged_rejections = false;
-  enum class Order { kNewestFirst, kOldestFirst, kAmountDesc, kNumber } order = Order::kNewestFirst;
+
+  // The order of the results; ties are broken by id in the same direction, so pages are stable.
+  // kNumber and kCounterpart compare bytes (of the number; of the folded name), kAmount the
+  // exact total with VAT, kStatus the lifecycle order of invoice::InvoiceStatus.
+  enum class SortKey { kDepositedAt, kIssueDate, kNumber, kCounterpart, kAmount, kStatus };
+  SortKey sort = SortKey::kDepositedAt;
+  bool descending = true;
   int limit = 50;
   int offset = 0;
 };

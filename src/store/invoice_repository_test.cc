@@ -26,16 +26,19 @@ class InvoiceRepositoryTest : public StoreTestBase {
     StoreTestBase::SetUp();
     if (HasFatalFailure()) return;
     ASSERT_OK(store_->Write([&](Transaction& tx) -> core::Status {
-      for (auto [id, identifier, kind] :
-           {std::tuple{&supplier_, "35600000000048", directory::StructureKind::kPrivate},
-            std::tuple{&other_supplier_, "44306184100047", directory::StructureKind::kPrivate},
-            std::tuple{&recipient_, "73282932000074", directory::StructureKind::kPublic},
-            std::tuple{&other_recipient_, "21750001600019", directory::StructureKind::kPublic}}) {
+      using directory::StructureKind;
+      for (auto [id, identifier, kind, name] :
+           {std::tuple{&supplier_, "35600000000048", StructureKind::kPrivate, "Atelier Lumière"},
+            std::tuple{&other_supplier_, "44306184100047", StructureKind::kPrivate,
+                       "ÉCOLE numérique SARL"},
+            std::tuple{&recipient_, "73282932000074", StructureKind::kPublic, "Mairie d'Évry"},
+            std::tuple{&other_recipient_, "21750001600019", StructureKind::kPublic,
+                       "Commune de Lyon"}}) {
         directory::Structure s;
         s.identifier_type = directory::IdentifierType::kSiret;
         s.identifier = identifier;
         s.kind = kind;
-        s.name = std::string("Structure ") + identifier;
+        s.name = name;
         auto inserted = tx.structures().Insert(s);
         if (!inserted) return core::Fail(inserted.error());
         *id = *inserted;
@@ -325,9 +328,8 @@ class InvoiceSearchTest : public InvoiceRepositoryTest {
 };
 
 TEST_P(InvoiceSearchTest, EachCriterionFilters) {
-  using Order = InvoiceQuery::Order;
   InvoiceQuery all;
-  all.order = Order::kOldestFirst;
+  all.descending = false;
   EXPECT_EQ(SearchIds(all), Ids({1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(Count(all), 6);
 
@@ -385,7 +387,7 @@ TEST_P(InvoiceSearchTest, EachCriterionFilters) {
 
 TEST_P(InvoiceSearchTest, NumberContainsIsLiteral) {
   InvoiceQuery q;
-  q.order = InvoiceQuery::Order::kOldestFirst;
+  q.descending = false;
   q.number_contains = "50%";  // as a LIKE pattern it would match "500-OFF" too
   EXPECT_EQ(SearchIds(q), Ids({5}));
   EXPECT_EQ(Count(q), 1);
@@ -402,18 +404,44 @@ TEST_P(InvoiceSearchTest, NumberContainsIsLiteral) {
 }
 
 TEST_P(InvoiceSearchTest, OrdersAndPages) {
-  using Order = InvoiceQuery::Order;
+  using SortKey = InvoiceQuery::SortKey;
   InvoiceQuery q;
-  EXPECT_EQ(q.order, Order::kNewestFirst);
+  EXPECT_EQ(q.sort, SortKey::kDepositedAt);
+  EXPECT_TRUE(q.descending);
   EXPECT_EQ(SearchIds(q), Ids({6, 5, 4, 3, 2, 1}));
-  q.order = Order::kOldestFirst;
+  q.descending = false;
   EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 4, 5, 6}));
   // Numerically (as text "9.99" would come before "250" and "99999999.99" before "9.99").
-  q.order = Order::kAmountDesc;
+  q.sort = SortKey::kAmount;
+  q.descending = true;
   EXPECT_EQ(SearchIds(q), Ids({6, 3, 5, 1, 2, 4}));
+  q.descending = false;
+  EXPECT_EQ(SearchIds(q), Ids({4, 2, 1, 5, 3, 6}));
   // Byte order on both backends: digits, then upper case, then lower case.
-  q.order = Order::kNumber;
+  q.sort = SortKey::kNumber;
   EXPECT_EQ(SearchIds(q), Ids({5, 6, 3, 1, 2, 4}));
+  q.descending = true;
+  EXPECT_EQ(SearchIds(q), Ids({4, 2, 1, 3, 6, 5}));
+  q.sort = SortKey::kIssueDate;
+  EXPECT_EQ(SearchIds(q), Ids({6, 5, 4, 3, 2, 1}));
+  q.descending = false;
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 4, 5, 6}));
+  // Lifecycle order: DEPOSEE, MISE_A_DISPOSITION, MISE_EN_PAIEMENT, REJETEE; ties by id.
+  q.sort = SortKey::kStatus;
+  EXPECT_EQ(SearchIds(q), Ids({1, 6, 2, 4, 5, 3}));
+  q.descending = true;
+  EXPECT_EQ(SearchIds(q), Ids({3, 5, 4, 2, 6, 1}));
+  // The counterpart's folded name: "commune de lyon" < "mairie d'evry" for a supplier's list;
+  // "atelier lumiere" < "ecole numerique sarl" for a recipient's.
+  q.sort = SortKey::kCounterpart;
+  q.descending = false;
+  q.counterpart = InvoiceQuery::Party::kRecipient;
+  EXPECT_EQ(SearchIds(q), Ids({2, 6, 1, 3, 4, 5}));
+  q.counterpart = InvoiceQuery::Party::kSupplier;
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 5, 3, 4, 6}));
+  q.descending = true;
+  EXPECT_EQ(SearchIds(q), Ids({6, 4, 3, 5, 2, 1}));
+  q.sort = SortKey::kDepositedAt;
 
   // Ties keep a stable order (by id): same instant for every invoice.
   Invoice tie = MakeInvoice("Z-1");
@@ -421,7 +449,6 @@ TEST_P(InvoiceSearchTest, OrdersAndPages) {
   tie.invoice_number = "Z-2";
   auto second = Insert(tie);
   ASSERT_OK(second);
-  q.order = Order::kNewestFirst;
   q.limit = 2;
   auto newest = SearchIds(q);
   ASSERT_EQ(newest.size(), 2u);
@@ -429,7 +456,7 @@ TEST_P(InvoiceSearchTest, OrdersAndPages) {
 
   // Pages, and Count ignores limit and offset.
   q = InvoiceQuery{};
-  q.order = Order::kOldestFirst;
+  q.descending = false;
   q.recipient_id = recipient_;
   q.limit = 2;
   EXPECT_EQ(SearchIds(q), Ids({1, 3}));
@@ -445,9 +472,83 @@ TEST_P(InvoiceSearchTest, OrdersAndPages) {
   EXPECT_TRUE(SearchIds(q).empty());
 }
 
+TEST_P(InvoiceSearchTest, CounterpartMatchesNameWhateverCaseAndAccentsOrSiret) {
+  InvoiceQuery q;
+  q.descending = false;
+  q.counterpart = InvoiceQuery::Party::kRecipient;
+  q.counterpart_contains = "EVRY";  // stored "Mairie d'Évry"
+  EXPECT_EQ(SearchIds(q), Ids({1, 3, 4, 5}));
+  EXPECT_EQ(Count(q), 4);
+  q.counterpart_contains = "d'évry";
+  EXPECT_EQ(SearchIds(q), Ids({1, 3, 4, 5}));
+  q.counterpart_contains = "217 500 016";  // part of the other recipient's SIRET, spaced
+  EXPECT_EQ(SearchIds(q), Ids({2, 6}));
+  q.counterpart_contains = "%";
+  EXPECT_TRUE(SearchIds(q).empty());
+  // The supplier side of the same invoices.
+  q.counterpart = InvoiceQuery::Party::kSupplier;
+  q.counterpart_contains = "école NUMÉRIQUE";
+  EXPECT_EQ(SearchIds(q), Ids({3, 4, 6}));
+  q.counterpart_contains = "lumiere";
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 5}));
+  // Never widens the other criteria.
+  q.recipient_id = other_recipient_;
+  EXPECT_EQ(SearchIds(q), Ids({2}));
+  EXPECT_EQ(Count(q), 1);
+}
+
+TEST_P(InvoiceSearchTest, DepositInstantsAreHalfOpen) {
+  // Invoice n was deposited at start + n seconds (SetUp).
+  InvoiceQuery q;
+  q.descending = false;
+  auto deposited = [&](int n) { return Get(ids_[static_cast<size_t>(n - 1)])->deposited_at; };
+  q.deposited_from = deposited(2);
+  q.deposited_before = deposited(5);
+  EXPECT_EQ(SearchIds(q), Ids({2, 3, 4}));
+  EXPECT_EQ(Count(q), 3);
+  q.deposited_from.reset();
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 4}));
+  q.deposited_before.reset();
+  q.deposited_from = deposited(6) + std::chrono::milliseconds(1);
+  EXPECT_TRUE(SearchIds(q).empty());
+}
+
+TEST_P(InvoiceSearchTest, TotalRangeComparesExactly) {
+  InvoiceQuery q;
+  q.descending = false;
+  q.total_from = Amount("9.99");  // inclusive, and 1000.5 > 250 although "1000.5" < "250" as text
+  q.total_to = Amount("1000.50");
+  EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 5}));
+  EXPECT_EQ(Count(q), 4);
+  q.total_from = Amount("9.991");
+  EXPECT_EQ(SearchIds(q), Ids({1, 3, 5}));
+  q.total_to = Amount("1000.499999999");  // one billionth below: a double would still say equal
+  EXPECT_EQ(SearchIds(q), Ids({1, 5}));
+  q.total_from = Amount("-20");
+  q.total_to = Amount("-20.00");
+  EXPECT_EQ(SearchIds(q), Ids({4}));
+  q.total_from = Amount("99999999.99");
+  q.total_to.reset();
+  EXPECT_EQ(SearchIds(q), Ids({6}));
+}
+
+TEST_P(InvoiceSearchTest, ServiceCodeIsExactWhateverTheCase) {
+  Invoice other_service = MakeInvoice("S-1");
+  other_service.service_code = "ACHATS";
+  auto id = Insert(other_service);
+  ASSERT_OK(id);
+  InvoiceQuery q;
+  q.service_code = "achats";
+  EXPECT_EQ(SearchIds(q), std::vector<core::InvoiceId>{*id});
+  q.service_code = "ACHAT";
+  EXPECT_TRUE(SearchIds(q).empty());
+  q.service_code = "FIN-01";
+  EXPECT_EQ(Count(q), 6);
+}
+
 TEST_P(InvoiceSearchTest, AcknowledgedRejectionsCanBeLeftOut) {
   InvoiceQuery q;
-  q.order = InvoiceQuery::Order::kOldestFirst;
+  q.descending = false;
   q.except_acknowledged_rejections = true;
   EXPECT_EQ(SearchIds(q), Ids({1, 2, 3, 4, 5, 6}));  // 3 is REJETEE, not acknowledged yet
   ASSERT_OK(store_->Write([&](Transaction& tx) -> core::Status {

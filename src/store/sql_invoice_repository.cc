@@ -1,5 +1,9 @@
 // SqlInvoiceRepository: tables `invoices` and `invoice_history` (migrations/0002_invoices.sql).
+#include <variant>
+
+#include "core/search_fold.h"
 #include "store/sql_transaction.h"
+#include "store/sqlite_functions.h"
 
 namespace choral::store {
 namespace {
@@ -154,52 +158,95 @@ core::Result<int64_t> CountWhere(
   return static_cast<int64_t>(count);
 }
 
+// `column` folded like core::FoldForSearch, then lower-cased by the database (as the pattern
+// is, so both sides agree on letters the folding leaves alone). On PostgreSQL, nested REPLACE
+// calls whose arguments are constants of the program, never user input.
+std::string FoldedSql(std::string_view column, Dialect dialect) {
+  if (dialect == Dialect::kSqlite) {
+    return "LOWER(" + std::string(kFoldFunction) + "(" + std::string(column) + "))";
+  }
+  std::string sql(column);
+  for (const auto& [letter, folded] : core::FoldedLetters()) {
+    sql = "REPLACE(" + sql + ", '" + std::string(letter) + "', '" + std::string(folded) + "')";
+  }
+  return "LOWER(" + sql + ")";
+}
+
+std::string CounterpartColumn(InvoiceQuery::Party party) {
+  return party == InvoiceQuery::Party::kSupplier ? "invoices.supplier_id" : "invoices.recipient_id";
+}
+
+// The total with VAT as something SQL compares exactly: PostgreSQL's NUMERIC is exact; SQLite
+// has no exact decimal type, hence Choral's collation (sqlite_decimal_collation.h).
+std::string ExactTotal(Dialect dialect) {
+  return dialect == Dialect::kPostgres ? "CAST(total_with_vat AS NUMERIC)"
+                                       : std::string("total_with_vat COLLATE ") + kDecimalCollation;
+}
+std::string ExactParameter(Dialect dialect, std::string_view placeholder) {
+  return dialect == Dialect::kPostgres ? "CAST(" + std::string(placeholder) + " AS NUMERIC)"
+                                       : std::string(placeholder);
+}
+
+// The status the query's reader sees. A supplier does not see MISE_EN_PAIEMENT at a recipient
+// that does not report it (statutMiseEnPaiementNestPasRemonte): it sees the last other status of
+// the history, as platform's invoice views show it (MISE_A_DISPOSITION when there is none).
+std::string VisibleStatusSql(const InvoiceQuery& q) {
+  if (!q.as_supplier) return "status";
+  return "(CASE WHEN status = 'MISE_EN_PAIEMENT' AND EXISTS (SELECT 1 FROM structures r WHERE "
+         "r.id = invoices.recipient_id AND r.payment_status_not_reported <> 0) THEN COALESCE(("
+         "SELECT h.status FROM invoice_history h WHERE h.invoice_id = invoices.id AND h.status "
+         "IS NOT NULL AND h.status <> 'MISE_EN_PAIEMENT' ORDER BY h.at DESC, h.id DESC LIMIT 1), "
+         "'MISE_A_DISPOSITION') ELSE status END)";
+}
+
 // The WHERE clause of an InvoiceQuery and the values it binds; must outlive the statement.
+// Every user-given value is a bound parameter; the SQL text holds only constants.
 class QueryFilter {
  public:
-  explicit QueryFilter(const InvoiceQuery& q) {
-    std::vector<std::string> conditions;
-    if (q.supplier_id) {
-      supplier_ = q.supplier_id->value();
-      conditions.push_back("supplier_id = :supplier");
-    }
-    if (q.recipient_id) {
-      recipient_ = q.recipient_id->value();
-      conditions.push_back("recipient_id = :recipient");
-    }
+  QueryFilter(const InvoiceQuery& q, Dialect dialect) {
+    if (q.supplier_id) Add("supplier_id = :supplier", q.supplier_id->value());
+    if (q.recipient_id) Add("recipient_id = :recipient", q.recipient_id->value());
     if (!q.statuses.empty()) {
-      std::string in = "status IN (";
+      std::string in = VisibleStatusSql(q) + " IN (";
       for (size_t n = 0; n < q.statuses.size(); ++n) {
-        statuses_.emplace_back(invoice::StatusCode(q.statuses[n]));
         if (n > 0) in += ", ";
         in += ":status" + std::to_string(n);
+        values_.emplace_back(std::string(invoice::StatusCode(q.statuses[n])));
       }
-      conditions.push_back(in + ")");
+      conditions_.push_back(in + ")");
     }
     if (!q.number_contains.empty()) {
-      pattern_ = ContainsPattern(q.number_contains);
       // Explicit ESCAPE: SQLite has no default escape character, PostgreSQL's is '\' already.
-      conditions.push_back("LOWER(invoice_number) LIKE LOWER(:number) ESCAPE '\\'");
+      Add("LOWER(invoice_number) LIKE LOWER(:number) ESCAPE '\\'",
+          ContainsPattern(q.number_contains));
     }
-    if (!q.pdf_sha256.empty()) {
-      pdf_ = q.pdf_sha256;
-      conditions.push_back("pdf_sha256 = :pdf");
+    if (!q.counterpart_contains.empty()) AddCounterpart(q, dialect);
+    if (!q.service_code.empty()) {
+      Add("LOWER(service_code) = LOWER(:service)", q.service_code);
     }
-    if (q.issued_from) {
-      from_ = q.issued_from->ToIso();
-      conditions.push_back("issue_date >= :issued_from");  // ISO text order is date order
+    if (!q.pdf_sha256.empty()) Add("pdf_sha256 = :pdf", q.pdf_sha256);
+    // ISO text order is date order.
+    if (q.issued_from) Add("issue_date >= :issued_from", q.issued_from->ToIso());
+    if (q.issued_to) Add("issue_date <= :issued_to", q.issued_to->ToIso());
+    if (q.deposited_from) Add("deposited_at >= :deposited_from", ToMillis(*q.deposited_from));
+    if (q.deposited_before) {
+      Add("deposited_at < :deposited_before", ToMillis(*q.deposited_before));
     }
-    if (q.issued_to) {
-      to_ = q.issued_to->ToIso();
-      conditions.push_back("issue_date <= :issued_to");
+    if (q.total_from) {
+      Add(ExactTotal(dialect) + " >= " + ExactParameter(dialect, ":total_from"),
+          q.total_from->ToString());
+    }
+    if (q.total_to) {
+      Add(ExactTotal(dialect) + " <= " + ExactParameter(dialect, ":total_to"),
+          q.total_to->ToString());
     }
     if (q.except_acknowledged_rejections) {
-      conditions.push_back(
+      conditions_.push_back(
           "NOT (status = 'REJETEE' AND EXISTS (SELECT 1 FROM invoice_history h WHERE "
           "h.invoice_id = invoices.id AND h.action = 'ACQUITTEMENT_REJET'))");
     }
-    for (size_t n = 0; n < conditions.size(); ++n) {
-      where_ += (n == 0 ? "WHERE " : " AND ") + conditions[n];
+    for (size_t n = 0; n < conditions_.size(); ++n) {
+      where_ += (n == 0 ? "WHERE " : " AND ") + conditions_[n];
     }
     if (!where_.empty()) where_ += ' ';
   }
@@ -208,38 +255,74 @@ class QueryFilter {
 
   // Binds the values in the order of where()'s placeholders.
   void Bind(soci::details::prepare_temp_type& p) {
-    if (supplier_) p, soci::use(*supplier_);
-    if (recipient_) p, soci::use(*recipient_);
-    for (std::string& status : statuses_) p, soci::use(status);
-    if (pattern_) p, soci::use(*pattern_);
-    if (pdf_) p, soci::use(*pdf_);
-    if (from_) p, soci::use(*from_);
-    if (to_) p, soci::use(*to_);
+    for (auto& value : values_) {
+      std::visit([&p](auto& v) { p, soci::use(v); }, value);
+    }
   }
 
  private:
+  void Add(std::string condition, std::variant<long long, std::string> value) {
+    conditions_.push_back(std::move(condition));
+    values_.push_back(std::move(value));
+  }
+
+  // The counterpart's folded name contains the text, or its identifier contains the text
+  // without spaces ("356 000 000 00048" finds a SIRET).
+  void AddCounterpart(const InvoiceQuery& q, Dialect dialect) {
+    std::string name_pattern = ContainsPattern(core::FoldForSearch(q.counterpart_contains));
+    std::string identifier;
+    for (char c : q.counterpart_contains) {
+      if (c != ' ') identifier += c;
+    }
+    std::string condition =
+        "EXISTS (SELECT 1 FROM structures c WHERE c.id = " + CounterpartColumn(q.counterpart) +
+        " AND (" + FoldedSql("c.name", dialect) + " LIKE LOWER(:counterpart) ESCAPE '\\'";
+    values_.emplace_back(std::move(name_pattern));
+    if (!identifier.empty()) {
+      condition += " OR c.identifier LIKE :counterpart_id ESCAPE '\\'";
+      values_.emplace_back(ContainsPattern(identifier));
+    }
+    conditions_.push_back(condition + "))");
+  }
+
   std::string where_;
-  std::optional<long long> supplier_, recipient_;
-  std::vector<std::string> statuses_;
-  std::optional<std::string> pattern_, pdf_, from_, to_;
+  std::vector<std::string> conditions_;
+  // Bound by reference: filled in the constructor, never resized afterwards.
+  std::vector<std::variant<long long, std::string>> values_;
 };
 
-std::string OrderBy(InvoiceQuery::Order order, Dialect dialect) {
-  switch (order) {
-    case InvoiceQuery::Order::kNewestFirst:
-      return "ORDER BY deposited_at DESC, id DESC ";
-    case InvoiceQuery::Order::kOldestFirst:
-      return "ORDER BY deposited_at, id ";
-    case InvoiceQuery::Order::kAmountDesc:
-      // Amounts are decimal strings: compare them as numbers (exact NUMERIC on PostgreSQL;
-      // SQLite converts to INTEGER or REAL, exact to 15 significant digits).
-      return "ORDER BY CAST(total_with_vat AS NUMERIC) DESC, id DESC ";
-    case InvoiceQuery::Order::kNumber:
-      // Byte order on both backends: PostgreSQL would otherwise use the database's locale.
-      return dialect == Dialect::kPostgres ? "ORDER BY invoice_number COLLATE \"C\", id "
-                                           : "ORDER BY invoice_number, id ";
+// The expression a SortKey orders by.
+std::string SortExpression(const InvoiceQuery& q, Dialect dialect) {
+  // Byte order on both backends: PostgreSQL would otherwise use the database's locale.
+  const std::string bytewise = dialect == Dialect::kPostgres ? " COLLATE \"C\"" : "";
+  switch (q.sort) {
+    case InvoiceQuery::SortKey::kDepositedAt:
+      return "deposited_at";
+    case InvoiceQuery::SortKey::kIssueDate:
+      return "issue_date";
+    case InvoiceQuery::SortKey::kNumber:
+      return "invoice_number" + bytewise;
+    case InvoiceQuery::SortKey::kCounterpart:
+      return "(SELECT " + FoldedSql("c.name", dialect) +
+             " FROM structures c WHERE c.id = " + CounterpartColumn(q.counterpart) + ")" + bytewise;
+    case InvoiceQuery::SortKey::kAmount:
+      return ExactTotal(dialect);
+    case InvoiceQuery::SortKey::kStatus: {
+      // Enum order is lifecycle order.
+      std::string rank = "CASE " + VisibleStatusSql(q);
+      for (invoice::InvoiceStatus status : invoice::AllStatuses()) {
+        rank += " WHEN '" + std::string(invoice::StatusCode(status)) + "' THEN " +
+                std::to_string(static_cast<int>(status));
+      }
+      return rank + " END";
+    }
   }
-  return "ORDER BY id ";
+  return "id";
+}
+
+std::string OrderBy(const InvoiceQuery& q, Dialect dialect) {
+  const char* direction = q.descending ? " DESC" : "";
+  return "ORDER BY " + SortExpression(q, dialect) + direction + ", id" + direction + " ";
 }
 
 struct HistoryRow {
@@ -346,11 +429,11 @@ core::Result<bool> SqlInvoiceRepository::NumberTaken(core::StructureId supplier,
 }
 
 core::Result<std::vector<Invoice>> SqlInvoiceRepository::Search(const InvoiceQuery& query) {
-  QueryFilter filter(query);
+  QueryFilter filter(query, ctx_.dialect);
   int limit = query.limit < 0 ? 0 : query.limit;
   int offset = query.offset < 0 ? 0 : query.offset;
   return Select(ctx_, "searching invoices",
-                filter.where() + OrderBy(query.order, ctx_.dialect) + "LIMIT :l OFFSET :o",
+                filter.where() + OrderBy(query, ctx_.dialect) + "LIMIT :l OFFSET :o",
                 [&](soci::details::prepare_temp_type& p) {
                   filter.Bind(p);
                   p, soci::use(limit), soci::use(offset);
@@ -358,7 +441,7 @@ core::Result<std::vector<Invoice>> SqlInvoiceRepository::Search(const InvoiceQue
 }
 
 core::Result<int64_t> SqlInvoiceRepository::Count(const InvoiceQuery& query) {
-  QueryFilter filter(query);
+  QueryFilter filter(query, ctx_.dialect);
   return CountWhere(ctx_, "counting invoices", filter.where(),
                     [&](soci::details::prepare_temp_type& p) { filter.Bind(p); });
 }

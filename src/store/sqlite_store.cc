@@ -13,6 +13,7 @@
 #include "store/migrations.h"
 #include "store/session_pool.h"
 #include "store/sql_store.h"
+#include "store/sqlite_functions.h"
 
 namespace choral::store {
 namespace {
@@ -31,6 +32,7 @@ std::unique_ptr<soci::session> Connect(const std::string& db_path, bool read_onl
   // FULL: the WAL is fsync'd at every commit, so an acknowledged write survives a power cut.
   sql << "PRAGMA synchronous = FULL";
   if (read_only) sql << "PRAGMA query_only = ON";
+  InstallSqliteFunctions(sql);
   return session;
 }
 

@@ -357,7 +357,7 @@ test('the supplier gives an opinion on the deposit receipt', async () => {
 test('the sent invoices export as CSV and the PDF opens inline', async () => {
   await page.goto(`${server.baseUrl}/factures/emises`);
   const link = page.getByRole('link', { name: 'Exporter (CSV)' });
-  assert.equal(await link.getAttribute('href'), '/factures/emises.csv');
+  assert.equal(await link.getAttribute('href'), '/factures/emises.csv?tri=depot&ordre=desc');
   const csv = await page.context().request.get(`${server.baseUrl}/factures/emises.csv`);
   assert.equal(csv.status(), 200);
   assert.match(csv.headers()['content-type'], /^text\/csv; charset=utf-8/);
@@ -381,6 +381,87 @@ test('the sent invoices export as CSV and the PDF opens inline', async () => {
                `${invoicePath}/pdf`);
   assert.ok(!(await page.locator('main').innerText()).includes('Téléchargement par le destinataire'),
             'the supplier\'s own download is not recorded');
+});
+
+test('the supplier searches, sorts and resets its sent invoices; the URL keeps it all', async () => {
+  // Two invoices now: the paid one and its "-B" twin, just made available to the ministry.
+  await page.goto(`${server.baseUrl}/factures/emises`);
+  const count = page.locator('#nombre-resultats');
+  assert.equal(await count.innerText(), '2 factures');
+  const numbers = async () => page.locator('#liste-factures tbody th').allInnerTexts();
+
+  // Status and counterpart (accents and case ignored), and today's deposit date in Paris.
+  await page.locator('summary', { hasText: 'Statuts' }).click();
+  await page.getByLabel('Mise en paiement').check();
+  await page.getByLabel('Contrepartie (nom ou SIRET)').fill('MINISTERE de la');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  await page.getByLabel('Déposée du').fill(today);
+  await page.getByLabel('Déposée au').fill(today);
+  await Promise.all([
+    page.waitForURL(/statut=MISE_EN_PAIEMENT/),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  assert.equal(await count.innerText(), '1 facture');
+  assert.deepEqual(await numbers(), [invoiceNumber]);
+  assert.match(page.url(), /contrepartie=MINISTERE(\+|%20)de(\+|%20)la/);
+  await assertAccessible('/factures/emises with criteria');
+
+  // Sorting keeps the criteria; the sorted column says so to assistive technologies.
+  await page.getByLabel('Mise en paiement').uncheck();
+  await Promise.all([
+    page.waitForURL((url) => !url.search.includes('statut=')),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  assert.equal(await count.innerText(), '2 factures');
+  await Promise.all([
+    page.waitForURL(/tri=numero&ordre=asc/),
+    page.locator('#liste-factures thead').getByRole('link', { name: /^Numéro/ }).click(),
+  ]);
+  assert.match(page.url(), /contrepartie=MINISTERE/);
+  assert.deepEqual(await numbers(), [invoiceNumber, `${invoiceNumber}-B`]);
+  assert.equal(await page.locator('th[aria-sort]').count(), 1);
+  assert.equal(await page.locator('th[aria-sort="ascending"]').innerText().then((t) => t.startsWith('Numéro')), true);
+  await Promise.all([
+    page.waitForURL(/tri=numero&ordre=desc/),
+    page.locator('#liste-factures thead').getByRole('link', { name: /^Numéro/ }).click(),
+  ]);
+  assert.deepEqual(await numbers(), [`${invoiceNumber}-B`, invoiceNumber]);
+  assert.match(await page.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href'),
+               /^\/factures\/emises\.csv\?contrepartie=MINISTERE%20de%20la&.*tri=numero&ordre=desc$/);
+  // The export follows the same criteria and order; criteria it cannot read are a 400.
+  const csvHref = await page.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href');
+  const csv = (await (await page.context().request.get(`${server.baseUrl}${csvHref}`)).text())
+    .split('\r\n').filter((line) => line.startsWith(invoiceNumber)).map((line) => line.split(';')[0]);
+  assert.deepEqual(csv, [`${invoiceNumber}-B`, invoiceNumber]);
+  const badCsv = await page.context().request.get(`${server.baseUrl}/factures/emises.csv?emise_du=hier`);
+  assert.equal(badCsv.status(), 400);
+  await assertAccessible('/factures/emises sorted');
+  await shoot('13-search-sorted');
+
+  // A bookmark of the search opens the same list.
+  const bookmark = page.url();
+  await page.goto(bookmark);
+  assert.deepEqual(await numbers(), [`${invoiceNumber}-B`, invoiceNumber]);
+
+  // A malformed amount is named in French next to its field; nothing is searched.
+  await page.getByLabel('Montant TTC minimum').fill('douze euros');
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  assert.equal(response.status(), 400);
+  assert.match(await page.locator('#erreurs-recherche').innerText(),
+               /«\u00a0Montant TTC minimum\u00a0»\u00a0: ce n’est pas un montant/);
+  assert.equal(await page.getByLabel('Montant TTC minimum').getAttribute('aria-invalid'), 'true');
+  await assertAccessible('/factures/emises with an invalid amount');
+  await shoot('14-search-error');
+
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/factures/emises`),
+    page.getByRole('link', { name: 'Réinitialiser la recherche' }).click(),
+  ]);
+  assert.equal(await count.innerText(), '2 factures');
+  assert.equal(await page.getByLabel('Contrepartie (nom ou SIRET)').inputValue(), '');
 });
 
 test('the ministry\'s download of the PDF shows in the history', async () => {
