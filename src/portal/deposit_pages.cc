@@ -189,32 +189,15 @@ http::Response Pages::DepositConfirm(const http::Request& request) {
   if (!CsrfMatches(fields->Get(kCsrfField), who.csrf_token)) {
     return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
   }
-  std::optional<int64_t> draft = ParsePositive(fields->Get("draft_id"));
-  if (!draft) {
+  DepositFormState state = DepositFormStateFromFields(
+      [&](std::string_view name) { return std::string(fields->Get(name)); });
+  platform::DepositForm& form = state.form;
+  if (form.draft_id == 0) {
     return ErrorPage({ErrorCode::kMalformedInput, "deposit form names no uploaded PDF"}, request,
                      &who);
   }
-
-  DepositFormState state;
-  platform::DepositForm& form = state.form;
   auto supplier = ParsePositive(fields->Get("supplier_id"));
   form.supplier_id = supplier ? core::StructureId(*supplier) : FirstSupplier(who);
-  form.draft_id = *draft;
-  form.recipient_siret = fields->Get("recipient_siret");
-  form.service_code = fields->Get("service_code");
-  form.engagement_number = fields->Get("engagement_number");
-  form.invoice_number = fields->Get("invoice_number");
-  form.issue_date = fields->Get("issue_date");
-  form.document_type = fields->Get("document_type");
-  form.framework = fields->Get("framework");
-  form.currency = fields->Get("currency");
-  form.total_without_vat = fields->Get("total_without_vat");
-  form.total_vat = fields->Get("total_vat");
-  form.total_with_vat = fields->Get("total_with_vat");
-  form.amount_due = fields->Get("amount_due");
-  form.confirm_duplicate_pdf = fields->Get("confirm_duplicate_pdf") == "oui";
-  state.pdf_name = fields->Get("pdf_name");
-  state.to_check = ParseToCheckList(fields->Get("to_check"));
 
   if (fields->Get("action") != "actualiser") {
     auto outcome = platform_.deposits().Deposit(who, form);
@@ -233,7 +216,7 @@ http::Response Pages::DepositConfirm(const http::Request& request) {
     }
   }
   // The preview again; the form stands without it if the draft cannot be read now.
-  if (auto reread = platform_.deposits().Reread(who, *draft)) {
+  if (auto reread = platform_.deposits().Reread(who, form.draft_id)) {
     state.preview = PreviewPages(reread->extraction, state.to_check);
   }
   return DepositFormPage(who, std::move(state));

@@ -505,6 +505,19 @@ mstch::map BatchRowData(const Catalogue& catalogue, int index, const BatchRow& r
 
 }  // namespace
 
+DepositFormState DepositFormStateFromFields(
+    const std::function<std::string(std::string_view)>& field) {
+  DepositFormState state;
+  platform::DepositForm& form = state.form;
+  for (const Prefilled& entry : kPrefilled) form.*entry.member = field(entry.name);
+  form.framework = field("framework");
+  form.draft_id = ParsePositiveId(field("draft_id")).value_or(0);
+  form.confirm_duplicate_pdf = field("confirm_duplicate_pdf") == "oui";
+  state.pdf_name = field("pdf_name");
+  state.to_check = ParseToCheckList(field("to_check"));
+  return state;
+}
+
 std::vector<BatchRow> BatchRowsFromForm(const std::function<std::string(std::string_view)>& field,
                                         int count) {
   std::vector<BatchRow> rows;
@@ -512,18 +525,13 @@ std::vector<BatchRow> BatchRowsFromForm(const std::function<std::string(std::str
     auto get = [&](std::string_view name) { return field(BatchFieldName(i, name)); };
     BatchRow row;
     row.file_name = get("file_name");
-    platform::DepositForm& form = row.state.form;
-    for (const Prefilled& entry : kPrefilled) form.*entry.member = get(entry.name);
+    row.state = DepositFormStateFromFields(get);
     if (auto invoice = ParsePositiveId(get("invoice_id"))) {
       row.deposited = core::InvoiceId(*invoice);
     } else if (std::string problem = get("problem"); IsBatchProblemKey(problem)) {
       row.problem_key = std::move(problem);
-    } else if (auto draft = ParsePositiveId(get("draft_id"))) {
-      form.draft_id = *draft;
-      form.framework = get("framework");
-      form.confirm_duplicate_pdf = get("confirm_duplicate_pdf") == "oui";
+    } else if (row.state.form.draft_id != 0) {
       row.state.pdf_name = row.file_name;
-      row.state.to_check = ParseToCheckList(get("to_check"));
     } else {
       continue;  // a row the form does not describe: nothing to show or deposit
     }

@@ -95,6 +95,12 @@ std::vector<PreviewPage> PreviewPages(const platform::InvoiceExtraction& extract
 mstch::map DepositFormData(const Catalogue& catalogue, const platform::Actor& actor,
                            const DepositFormState& state);
 
+// The deposit form read back from its fields (`field` returns "" for an absent one): the values
+// typed, the draft, the duplicate confirmation, the file name and the "à vérifier" marks. The
+// supplier is the caller's to set: it is the actor's choice, checked by the platform.
+DepositFormState DepositFormStateFromFields(
+    const std::function<std::string(std::string_view)>& field);
+
 // One file of a batch deposit, as the batch table shows it.
 struct BatchRow {
   std::string file_name;
