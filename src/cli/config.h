@@ -19,6 +19,7 @@ struct Config {
   std::string data_dir = "data";   // [storage] data
   std::string database_url;        // [storage] database; "" = SQLite in data_dir
   std::string log_level = "info";  // [log] level: trace, debug, info, warn, error
+  int pdf_workers = 0;             // [pdf] workers: PDF worker processes; 0 = one per core
 };
 
 // Reads a TOML file over `config`. kInvalidArgument "FILE:LINE:COL: what" for a syntax error,

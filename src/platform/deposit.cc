@@ -1,7 +1,5 @@
 #include "platform/deposit.h"
 
-#include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "core/siret.h"
@@ -13,14 +11,6 @@ namespace choral::platform {
 namespace {
 
 using invoice::InvoiceStatus;
-
-// pdf::Reader keeps a worker process and is not shared between threads: one per thread that
-// deposits (the HTTP worker pool is small and fixed, so is the number of workers).
-InvoiceExtractor& ThreadExtractor(const pdf::ReaderOptions& options) {
-  thread_local std::unique_ptr<InvoiceExtractor> extractor;
-  if (!extractor) extractor = std::make_unique<InvoiceExtractor>(options);
-  return *extractor;
-}
 
 void FormatFinding(std::vector<rules::Finding>& findings, std::string field,
                    const core::Error& error) {
@@ -74,15 +64,15 @@ constexpr InvoiceStatus kRoutingPath[] = {InvoiceStatus::kDeposited, InvoiceStat
 
 }  // namespace
 
-Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderOptions options)
-    : store_(store), clock_(clock), reader_options_(std::move(options)) {}
+Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderPool& pdf_readers)
+    : store_(store), clock_(clock), extractor_(pdf_readers) {}
 
 core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_view pdf) const {
   if (!actor.ActsForSupplier()) {
     return core::Fail(core::ErrorCode::kPermissionDenied,
                       "only people acting for a supplier deposit invoices");
   }
-  auto extraction = ThreadExtractor(reader_options_).Extract(pdf);
+  auto extraction = extractor_.Extract(pdf);
   if (!extraction) return core::Fail(extraction.error());
   DepositPrefill prefill;
   prefill.extraction = std::move(*extraction);
@@ -119,7 +109,12 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor, const Deposit
   rules::DepositContext context;
   context.recipient_identifier = form.recipient_siret;
   context.today = core::Date::FromSysDays(std::chrono::floor<std::chrono::days>(clock_.Now()));
-  auto extraction = ThreadExtractor(reader_options_).Extract(form.pdf);
+  auto extraction = extractor_.Extract(form.pdf);
+  // A busy platform is not a fault of the file: the supplier is told to try again, not that the
+  // PDF is wrong.
+  if (!extraction && extraction.error().code == core::ErrorCode::kResourceExhausted) {
+    return core::Fail(extraction.error());
+  }
   if (!extraction) {
     FormatFinding(outcome.findings, "pdf", extraction.error());
   } else {

@@ -80,12 +80,13 @@ std::optional<std::string> EmbeddedValue(const formats::InvoiceSummary& s, Field
   return std::nullopt;
 }
 
-InvoiceExtractor::InvoiceExtractor(pdf::ReaderOptions reader_options,
+InvoiceExtractor::InvoiceExtractor(pdf::ReaderPool& readers,
                                    recognize::RecognizerOptions recognizer_options)
-    : reader_(std::move(reader_options)), recognizer_(recognizer_options) {}
+    : readers_(readers), recognizer_(recognizer_options) {}
 
-core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_bytes) {
-  auto document = reader_.ReadText(pdf_bytes);
+core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_bytes) const {
+  // The lease ends with the read: recognition runs on this thread, the worker serves another.
+  auto document = readers_.ReadText(pdf_bytes);
   if (!document) return core::Fail(document.error());
   InvoiceExtraction extraction;
   extraction.pages = document->page_count;

@@ -166,6 +166,9 @@ http::Response Pages::DepositRead(const http::Request& request) {
         return UploadPage(who, "deposit.error_unreadable", false, 422);
       case ErrorCode::kInvalidArgument:
         return UploadPage(who, "deposit.error_too_big", false, 413);
+      // Every PDF reader stayed busy: the file is fine, the supplier just tries again.
+      case ErrorCode::kResourceExhausted:
+        return UploadPage(who, "deposit.error_busy", false, 429);
       default:
         return ErrorPage(prefill.error(), request, &who);
     }
