@@ -148,7 +148,8 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
                                                              ":" + std::to_string(where.column) +
                                                              ": " + std::string(e.description()));
   }
-  if (auto s = UnknownKeys(root, "", {"server", "storage", "log", "smtp", "mail"}, path); !s) {
+  if (auto s = UnknownKeys(root, "", {"server", "storage", "log", "smtp", "mail", "pdf"}, path);
+      !s) {
     return s;
   }
 
@@ -226,6 +227,18 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
     if (auto s = LoadMail(*mail, path, config.mail); !s) return s;
   } else if (root.contains("mail")) {
     return WrongType(path, "mail", "a table");
+  }
+  if (const toml::table* pdf = root["pdf"].as_table()) {
+    if (auto s = UnknownKeys(*pdf, "pdf", {"workers"}, path); !s) return s;
+    if (auto node = (*pdf)["workers"]; node) {
+      auto value = node.value<int64_t>();
+      if (!value || *value < 0 || *value > 256) {
+        return WrongType(path, "pdf.workers", "an integer from 0 (one per core) to 256");
+      }
+      config.pdf_workers = static_cast<int>(*value);
+    }
+  } else if (root.contains("pdf")) {
+    return WrongType(path, "pdf", "a table");
   }
   return core::Ok();
 }

@@ -40,6 +40,7 @@ struct Config {
   std::string log_level = "info";  // [log] level: trace, debug, info, warn, error
   SmtpConfig smtp;
   MailConfig mail;
+  int pdf_workers = 0;  // [pdf] workers: PDF worker processes; 0 = one per core
 };
 
 // Reads a TOML file over `config`. kInvalidArgument "FILE:LINE:COL: what" for a syntax error,

@@ -34,6 +34,8 @@ data = "/var/lib/choral"
 database = "postgresql://choral@db:5432/choral"
 [log]
 level = "warn"
+[pdf]
+workers = 3
 )"),
                                config);
   ASSERT_TRUE(loaded) << loaded.error().ToString();
@@ -44,6 +46,7 @@ level = "warn"
   EXPECT_EQ(config.data_dir, "/var/lib/choral");
   EXPECT_EQ(config.database_url, "postgresql://choral@db:5432/choral");
   EXPECT_EQ(config.log_level, "warn");
+  EXPECT_EQ(config.pdf_workers, 3);
 }
 
 TEST_F(ConfigFileTest, ReadsTheMailSections) {
@@ -103,6 +106,9 @@ TEST_F(ConfigFileTest, UnknownKeyAndWrongTypeAreNamed) {
   auto wrong = LoadConfigFile(Write("[server]\nworker_threads = \"many\"\n"), config);
   ASSERT_FALSE(wrong);
   EXPECT_NE(wrong.error().message.find("server.worker_threads"), std::string::npos);
+  auto workers = LoadConfigFile(Write("[pdf]\nworkers = -1\n"), config);
+  ASSERT_FALSE(workers);
+  EXPECT_NE(workers.error().message.find("pdf.workers"), std::string::npos);
   auto level = LoadConfigFile(Write("[log]\nlevel = \"loud\"\n"), config);
   ASSERT_FALSE(level);
   EXPECT_NE(level.error().message.find("trace, debug, info, warn, error"), std::string::npos);

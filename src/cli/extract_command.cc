@@ -79,11 +79,13 @@ json ExtractionJson(const std::string& file, const platform::InvoiceExtraction& 
 }  // namespace
 
 int RunExtract(const std::vector<std::string>& files) {
-  pdf::ReaderOptions options;
-  platform::InvoiceExtractor extractor(options);
+  pdf::ReaderPoolOptions options;
+  options.size = 1;  // one file after another
+  pdf::ReaderPool readers(options);
+  platform::InvoiceExtractor extractor(readers);
   int failures = 0;
   for (const std::string& file : files) {
-    auto bytes = ReadFile(file, options.max_bytes);
+    auto bytes = ReadFile(file, options.reader.max_bytes);
     core::Result<platform::InvoiceExtraction> extraction =
         bytes ? extractor.Extract(*bytes)
               : core::Result<platform::InvoiceExtraction>(core::Fail(bytes.error()));

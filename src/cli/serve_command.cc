@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <unistd.h>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -98,7 +99,9 @@ int RunServe(const Config& config) {
     PrintFatal(store.error().message);
     return 1;
   }
-  platform::Platform platform(**store, clock);
+  platform::PlatformOptions platform_options;
+  platform_options.pdf_readers.size = config.pdf_workers;
+  platform::Platform platform(**store, clock, std::move(platform_options));
 
   http::Routes routes;
   http::RegisterApiRoutes(routes, platform);

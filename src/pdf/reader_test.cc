@@ -15,7 +15,9 @@ namespace choral::pdf {
 namespace {
 
 using core::ErrorCode;
+using testing::DelayedWorker;
 using testing::ReadCorpus;
+using testing::WaitUntilDead;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true;
@@ -29,27 +31,7 @@ constexpr bool kAddressSanitizer = false;
 constexpr bool kAddressSanitizer = false;
 #endif
 
-// Waits until `pid` (a child of this process, not reaped) has become a zombie.
-void WaitUntilDead(int pid) {
-  for (int i = 0; i < 1000; ++i) {
-    std::string stat = testing::ReadFile("/proc/" + std::to_string(pid) + "/stat");
-    size_t paren = stat.rfind(')');
-    if (paren == std::string::npos || stat.substr(paren + 2, 1) == "Z") return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-}
-
 std::string Simple() { return ReadCorpus("synthetic/syn-01-simple.pdf"); }
-
-// Workers spawned while this lives sleep `ms` before each document (the variable is inherited
-// at spawn time; workers already running are not affected).
-class DelayedWorker {
- public:
-  explicit DelayedWorker(int ms) {
-    setenv("CHORAL_PDF_WORKER_TEST_DELAY_MS", std::to_string(ms).c_str(), 1);
-  }
-  ~DelayedWorker() { unsetenv("CHORAL_PDF_WORKER_TEST_DELAY_MS"); }
-};
 
 TEST(ReaderTest, ReadsTextThroughTheWorkerAndReusesIt) {
   Reader reader;

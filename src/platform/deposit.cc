@@ -1,7 +1,5 @@
 #include "platform/deposit.h"
 
-#include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "core/siret.h"
@@ -14,14 +12,6 @@ namespace choral::platform {
 namespace {
 
 using invoice::InvoiceStatus;
-
-// pdf::Reader keeps a worker process and is not shared between threads: one per thread that
-// deposits (the HTTP worker pool is small and fixed, so is the number of workers).
-InvoiceExtractor& ThreadExtractor(const pdf::ReaderOptions& options) {
-  thread_local std::unique_ptr<InvoiceExtractor> extractor;
-  if (!extractor) extractor = std::make_unique<InvoiceExtractor>(options);
-  return *extractor;
-}
 
 // The resolution of the preview's page images: sharp enough to read, light enough to send.
 constexpr int kPreviewDpi = 96;
@@ -88,15 +78,15 @@ constexpr InvoiceStatus kRoutingPath[] = {InvoiceStatus::kDeposited, InvoiceStat
 
 }  // namespace
 
-Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderOptions options)
-    : store_(store), clock_(clock), reader_options_(std::move(options)) {}
+Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderPool& pdf_readers)
+    : store_(store), clock_(clock), extractor_(pdf_readers) {}
 
 core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_view pdf) const {
   if (!actor.ActsForSupplier()) {
     return core::Fail(core::ErrorCode::kPermissionDenied,
                       "only people acting for a supplier deposit invoices");
   }
-  auto extraction = ThreadExtractor(reader_options_).Extract(pdf);
+  auto extraction = extractor_.Extract(pdf);
   if (!extraction) return core::Fail(extraction.error());
   DepositPrefill prefill;
   prefill.extraction = std::move(*extraction);
@@ -183,7 +173,7 @@ core::Result<std::string> Deposits::PreviewPng(const Actor& actor, int64_t draft
                                                int page) const {
   auto draft = DraftPdf(actor, draft_id);
   if (!draft) return core::Fail(draft.error());
-  return ThreadExtractor(reader_options_).RenderPagePng(draft->second, page, kPreviewDpi);
+  return extractor_.RenderPagePng(draft->second, page, kPreviewDpi);
 }
 
 core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
@@ -205,7 +195,12 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
   rules::DepositContext context;
   context.recipient_identifier = form.recipient_siret;
   context.today = core::Date::FromSysDays(std::chrono::floor<std::chrono::days>(clock_.Now()));
-  auto extraction = ThreadExtractor(reader_options_).Extract(form.pdf);
+  auto extraction = extractor_.Extract(form.pdf);
+  // A busy platform is not a fault of the file: the supplier is told to try again, not that the
+  // PDF is wrong.
+  if (!extraction && extraction.error().code == core::ErrorCode::kResourceExhausted) {
+    return core::Fail(extraction.error());
+  }
   if (!extraction) {
     FormatFinding(outcome.findings, "pdf", extraction.error());
   } else {

@@ -61,16 +61,18 @@ struct DepositPrefill {
   std::vector<directory::Service> services;       // its active services
 };
 
-// Thread-safe: each thread reads PDFs through its own sandboxed worker.
+// Thread-safe: PDFs are read by sandboxed workers borrowed from a pool shared by all threads.
 class Deposits {
  public:
   // An uploaded PDF not deposited within this time is forgotten.
   static constexpr std::chrono::hours kDraftLifetime{24};
 
-  Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderOptions reader_options = {});
+  // Holds references: `store`, `clock` and `pdf_readers` must outlive it.
+  Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderPool& pdf_readers);
 
   // Reads the PDF for the deposit form. The pdf::Reader's errors for unreadable files
-  // (kMalformedInput, kUnsupported, kInvalidArgument for size, kUnavailable for limits).
+  // (kMalformedInput, kUnsupported, kInvalidArgument for size, kUnavailable for limits), and
+  // kResourceExhausted when every PDF worker stayed busy for the pool's wait limit.
   core::Result<DepositPrefill> Prefill(const Actor& actor, std::string_view pdf) const;
 
   // Prefill, and when the PDF can be deposited (readable, not a scan) keeps it as the actor's
@@ -92,7 +94,8 @@ class Deposits {
   // form.supplier_id (or it is not a supplier); a refused deposit is NOT an error: its findings
   // come back in the outcome. On acceptance: the PDF in the BlobStore, the invoice, its history
   // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION and the audit events, in one transaction
-  // that also removes the draft. kNotFound for a draft that is not the actor's.
+  // that also removes the draft. kNotFound for a draft that is not the actor's;
+  // kResourceExhausted, as Prefill, when no PDF worker could read the file in time.
   core::Result<DepositOutcome> Deposit(const Actor& actor, const DepositForm& form) const;
 
  private:
@@ -102,7 +105,7 @@ class Deposits {
 
   store::Store& store_;
   const core::Clock& clock_;
-  pdf::ReaderOptions reader_options_;
+  InvoiceExtractor extractor_;
 };
 
 }  // namespace choral::platform

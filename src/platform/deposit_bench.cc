@@ -30,7 +30,9 @@ struct Bench {
   core::SystemClock clock;
   std::unique_ptr<store::Store> store = OpenStore(clock);
   PasswordHasher hasher{PasswordHasher::Minimal()};
-  Deposits deposits{*store, clock};
+  // The pool as `choral serve` sizes it by default: one worker per core.
+  pdf::ReaderPool readers;
+  Deposits deposits{*store, clock, readers};
   Actor supplier;
   std::string pdf;
 

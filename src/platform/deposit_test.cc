@@ -1,11 +1,16 @@
 // Deposits through the platform, on a real store, with a real PDF read by the sandboxed worker.
 #include "platform/deposit.h"
 
+#include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "pdf/test_util.h"
 #include "platform/authentication.h"
 #include "platform/demo_data.h"
 #include "platform/test_support.h"
@@ -20,12 +25,18 @@ std::string ReadCorpusFile(const std::string& relative) {
   return bytes.str();
 }
 
+pdf::ReaderPoolOptions TwoWorkers() {
+  pdf::ReaderPoolOptions options;
+  options.size = 2;
+  return options;
+}
+
 class DepositTest : public ::testing::Test {
  protected:
   DepositTest()
       : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
         store_(clock_),
-        deposits_(*store_, clock_) {
+        deposits_(*store_, clock_, readers_) {
     auto seeded = SeedDemoData(*store_, hasher_);
     EXPECT_TRUE(seeded);
     for (const auto& login : seeded->logins) passwords_[login.email] = login.password;
@@ -64,6 +75,7 @@ class DepositTest : public ::testing::Test {
   core::FixedClock clock_;
   testing::TempStore store_;
   PasswordHasher hasher_{PasswordHasher::Minimal()};
+  pdf::ReaderPool readers_{TwoWorkers()};
   Deposits deposits_;
   std::map<std::string, std::string> passwords_;
 };
@@ -275,6 +287,56 @@ TEST_F(DepositTest, DraftsOlderThanADayAreForgottenAtTheNextUpload) {
   clock_.Advance(Deposits::kDraftLifetime + std::chrono::minutes(1));
   ASSERT_TRUE(deposits_.Upload(supplier, supplier.structures.at(0).id, "new.pdf", pdf));
   EXPECT_EQ(deposits_.Reread(supplier, old_one->draft_id).error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_F(DepositTest, ThreadsShareThePoolsWorkersAndEveryoneIsAnswered) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  const std::string pdf = ReadCorpusFile("synthetic/syn-01-simple.pdf");
+  std::atomic<int> answered{0};
+  std::atomic<bool> done{false};
+  size_t most_workers = 0;
+  std::thread monitor([&] {
+    while (!done) {
+      most_workers = std::max(most_workers, pdf::testing::WorkerChildren().size());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 3; ++i) {
+        if (auto prefill = deposits_.Prefill(supplier, pdf)) ++answered;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  done = true;
+  monitor.join();
+  EXPECT_EQ(answered, 18);
+  EXPECT_LE(most_workers, 2u);  // six threads, the pool's two workers
+  EXPECT_LE(readers_.readers(), 2);
+}
+
+TEST_F(DepositTest, ABusyPoolAsksToTryAgainRatherThanBlamingThePdf) {
+  Actor supplier = LogIn("marc.dubois@atelier-lumen.example");
+  pdf::ReaderPoolOptions options;
+  options.size = 1;
+  options.max_wait = std::chrono::milliseconds(50);
+  pdf::ReaderPool busy_readers(options);
+  Deposits deposits(*store_, clock_, busy_readers);
+  auto held = busy_readers.Acquire();  // the only worker, lent elsewhere
+  ASSERT_TRUE(held);
+  DepositForm form = ValidForm(supplier);
+  auto prefill = deposits.Prefill(supplier, form.pdf);
+  ASSERT_FALSE(prefill);
+  EXPECT_EQ(prefill.error().code, core::ErrorCode::kResourceExhausted);
+  auto deposit = deposits.Deposit(supplier, form);
+  ASSERT_FALSE(deposit);
+  EXPECT_EQ(deposit.error().code, core::ErrorCode::kResourceExhausted);
+  held = core::Fail(core::ErrorCode::kInternal, "released");
+  auto accepted = deposits.Deposit(supplier, form);
+  ASSERT_TRUE(accepted) << accepted.error().ToString();
+  EXPECT_TRUE(accepted->accepted);
 }
 
 }  // namespace

@@ -80,12 +80,13 @@ std::optional<std::string> EmbeddedValue(const formats::InvoiceSummary& s, Field
   return std::nullopt;
 }
 
-InvoiceExtractor::InvoiceExtractor(pdf::ReaderOptions reader_options,
+InvoiceExtractor::InvoiceExtractor(pdf::ReaderPool& readers,
                                    recognize::RecognizerOptions recognizer_options)
-    : reader_(std::move(reader_options)), recognizer_(recognizer_options) {}
+    : readers_(readers), recognizer_(recognizer_options) {}
 
-core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_bytes) {
-  auto document = reader_.ReadText(pdf_bytes);
+core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_bytes) const {
+  // The lease ends with the read: recognition runs on this thread, the worker serves another.
+  auto document = readers_.ReadText(pdf_bytes);
   if (!document) return core::Fail(document.error());
   InvoiceExtraction extraction;
   extraction.pages = document->page_count;
@@ -118,8 +119,8 @@ core::Result<InvoiceExtraction> InvoiceExtractor::Extract(std::string_view pdf_b
 }
 
 core::Result<std::string> InvoiceExtractor::RenderPagePng(std::string_view pdf_bytes, int page,
-                                                          int dpi) {
-  return reader_.RenderPagePng(pdf_bytes, page, dpi);
+                                                          int dpi) const {
+  return readers_.RenderPagePng(pdf_bytes, page, dpi);
 }
 
 }  // namespace choral::platform

@@ -9,7 +9,7 @@
 
 #include "core/result.h"
 #include "formats/invoice_summary.h"
-#include "pdf/reader.h"
+#include "pdf/reader_pool.h"
 #include "recognize/recognizer.h"
 
 namespace choral::platform {
@@ -34,21 +34,23 @@ struct InvoiceExtraction {
 std::optional<std::string> EmbeddedValue(const formats::InvoiceSummary& summary,
                                          recognize::Field field);
 
-// Thread-compatible: use one per thread (its pdf::Reader keeps a worker process).
+// Thread-safe: each Extract borrows a worker from the pool for the time of its read.
 class InvoiceExtractor {
  public:
-  explicit InvoiceExtractor(pdf::ReaderOptions reader_options = {},
+  // `readers` must outlive the extractor; it may be shared with others.
+  explicit InvoiceExtractor(pdf::ReaderPool& readers,
                             recognize::RecognizerOptions recognizer_options = {});
 
-  // The pdf::Reader's errors for a PDF that cannot be read; never an error for a PDF that can
-  // be read but holds no recognisable invoice (its fields are simply absent).
-  core::Result<InvoiceExtraction> Extract(std::string_view pdf_bytes);
+  // The pdf::ReaderPool's errors for a PDF that cannot be read (kResourceExhausted when every
+  // worker stayed busy); never an error for a PDF that can be read but holds no recognisable
+  // invoice (its fields are simply absent).
+  core::Result<InvoiceExtraction> Extract(std::string_view pdf_bytes) const;
 
-  // The page (1-based) as PNG at `dpi`, read in the same sandboxed worker (pdf::Reader's errors).
-  core::Result<std::string> RenderPagePng(std::string_view pdf_bytes, int page, int dpi);
+  // The page (1-based) as PNG at `dpi`, read by a worker of the pool (its errors).
+  core::Result<std::string> RenderPagePng(std::string_view pdf_bytes, int page, int dpi) const;
 
  private:
-  pdf::Reader reader_;
+  pdf::ReaderPool& readers_;
   recognize::Recognizer recognizer_;
 };
 

@@ -25,6 +25,12 @@ inline std::string CorpusPdf(const std::string& relative = "synthetic/syn-01-sim
   return bytes.str();
 }
 
+inline pdf::ReaderPoolOptions OneWorker() {
+  pdf::ReaderPoolOptions options;
+  options.size = 1;
+  return options;
+}
+
 class InvoiceFixture : public ::testing::Test {
  protected:
   static constexpr const char* kMinistrySiret = "11000998200015";
@@ -32,7 +38,7 @@ class InvoiceFixture : public ::testing::Test {
   InvoiceFixture()
       : clock_(core::Timestamp(std::chrono::sys_days(std::chrono::year{2026} / 11 / 26))),
         store_(clock_),
-        deposits_(*store_, clock_),
+        deposits_(*store_, clock_, readers_),
         processing_(*store_, clock_) {
     auto seeded = SeedDemoData(*store_, hasher_);
     EXPECT_TRUE(seeded);
@@ -97,6 +103,7 @@ class InvoiceFixture : public ::testing::Test {
   core::FixedClock clock_;
   TempStore store_;
   PasswordHasher hasher_{PasswordHasher::Minimal()};
+  pdf::ReaderPool readers_{OneWorker()};
   Deposits deposits_;
   InvoiceProcessing processing_;
   std::map<std::string, std::string> passwords_;

@@ -1,14 +1,17 @@
 #include "platform/platform.h"
 
+#include <utility>
+
 namespace choral::platform {
 
 Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOptions options)
     : store_(store),
       hasher_(options.password_cost),
+      pdf_readers_(std::move(options.pdf_readers)),
       authentication_(store, clock, hasher_, options.authentication),
       dashboard_(store),
       public_directory_(store),
-      deposits_(store, clock, options.pdf_reader),
+      deposits_(store, clock, pdf_readers_),
       invoices_(store, clock),
       feedback_(store, clock),
       notifications_(store) {}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "pdf/reader_pool.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
@@ -18,7 +19,9 @@ namespace choral::platform {
 struct PlatformOptions {
   PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
   AuthenticationOptions authentication;
-  pdf::ReaderOptions pdf_reader;  // limits on the PDFs suppliers deposit
+  // The shared pool of PDF worker processes: their number, the wait for a free one, and the
+  // limits on the PDFs suppliers deposit.
+  pdf::ReaderPoolOptions pdf_readers;
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -40,6 +43,8 @@ class Platform {
  private:
   store::Store& store_;
   PasswordHasher hasher_;
+  // Before the use cases that borrow from it, so it is destroyed after them.
+  pdf::ReaderPool pdf_readers_;
   Authentication authentication_;
   Dashboard dashboard_;
   PublicDirectory public_directory_;

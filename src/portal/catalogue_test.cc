@@ -75,7 +75,8 @@ TEST(CatalogueTest, EveryKeyTheCodeUsesExists) {
   EXPECT_GT(keys.size(), 20u);
   for (const std::string& key : keys) EXPECT_TRUE(catalogue.Has(key)) << key;
   // Pages::ErrorPage builds these from the status.
-  for (std::string kind : {"bad_request", "forbidden", "not_found", "unavailable", "internal"}) {
+  for (std::string kind :
+       {"bad_request", "forbidden", "not_found", "busy", "unavailable", "internal"}) {
     EXPECT_TRUE(catalogue.Has("error." + kind + "_title")) << kind;
     EXPECT_TRUE(catalogue.Has("error." + kind + "_text")) << kind;
   }

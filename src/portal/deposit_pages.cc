@@ -27,6 +27,9 @@ std::string_view UploadProblemKey(const core::Error& error, bool batch) {
       return batch ? "batch.problem_unreadable" : "deposit.error_unreadable";
     case ErrorCode::kInvalidArgument:
       return batch ? "batch.problem_too_big" : "deposit.error_too_big";
+    // Every PDF reader stayed busy: the file is fine, the supplier just tries again.
+    case ErrorCode::kResourceExhausted:
+      return batch ? "batch.problem_busy" : "deposit.error_busy";
     default:
       return "";
   }
@@ -118,7 +121,8 @@ http::Response Pages::DepositRead(const http::Request& request) {
     if (!upload) {
       std::string_view key = UploadProblemKey(upload.error(), false);
       if (key.empty()) return ErrorPage(upload.error(), request, &who);
-      return UploadPage(who, key, false, key == "deposit.error_too_big" ? 413 : 422);
+      int status = key == "deposit.error_too_big" ? 413 : key == "deposit.error_busy" ? 429 : 422;
+      return UploadPage(who, key, false, status);
     }
     if (upload->extraction.is_scanned) return UploadPage(who, "", true, 422);
     DepositFormState state = FormFromPrefill(*upload);

@@ -386,9 +386,9 @@ std::string BatchFieldName(int index, std::string_view field) {
 }
 
 bool IsBatchProblemKey(std::string_view key) {
-  static constexpr std::array<std::string_view, 4> kKeys = {
+  static constexpr std::array<std::string_view, 5> kKeys = {
       "batch.problem_unreadable", "batch.problem_too_big", "batch.problem_scanned",
-      "batch.problem_gone"};
+      "batch.problem_gone", "batch.problem_busy"};
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 

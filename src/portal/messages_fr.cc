@@ -36,6 +36,9 @@ constexpr auto kMessages = std::to_array<Message>({
      "séparément, une facture refusée n’empêche pas les autres."},
     {"batch.not_deposited", "Non déposée"},
     {"batch.other_files", "Choisir d’autres fichiers"},
+    {"batch.problem_busy",
+     "La plateforme est très sollicitée\u00a0: ce fichier n’a pas pu être lu. Déposez-le à "
+     "nouveau dans quelques instants."},
     {"batch.problem_gone",
      "Ce fichier a déjà été déposé ou a été lu il y a plus d’un jour\u00a0: déposez-le à "
      "nouveau si besoin."},
@@ -58,6 +61,9 @@ constexpr auto kMessages = std::to_array<Message>({
     {"deposit.duplicate_text",
      "Ce fichier PDF exactement a déjà été déposé. S’il s’agit bien d’une autre facture, "
      "confirmez-le ci-dessous puis déposez à nouveau."},
+    {"deposit.error_busy",
+     "Fichier PDF\u00a0: la plateforme lit beaucoup de factures en ce moment. Réessayez dans "
+     "quelques instants."},
     {"deposit.error_no_file", "Fichier PDF\u00a0: choisissez le fichier de la facture à déposer."},
     {"deposit.error_too_big",
      "Fichier PDF\u00a0: le fichier dépasse la taille maximale de 10\u00a0Mo."},
@@ -190,6 +196,10 @@ constexpr auto kMessages = std::to_array<Message>({
     {"error.bad_request_text",
      "Le formulaire envoyé n’a pas pu être lu. Rechargez la page et recommencez."},
     {"error.bad_request_title", "Requête invalide"},
+    {"error.busy_text",
+     "La plateforme traite beaucoup de demandes en ce moment. Réessayez dans quelques "
+     "instants."},
+    {"error.busy_title", "Plateforme très sollicitée"},
     {"error.forbidden_text",
      "Le formulaire a expiré ou ne provient pas de cette plateforme. Rechargez la page et "
      "recommencez."},

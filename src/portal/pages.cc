@@ -206,6 +206,9 @@ http::Response Pages::ErrorPage(const core::Error& error, const http::Request& r
     case 404:
       kind = "not_found";
       break;
+    case 429:
+      kind = "busy";
+      break;
     case 503:
       kind = "unavailable";
       break;
