@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "platform/api_access.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
@@ -19,6 +20,7 @@ struct PlatformOptions {
   PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
   AuthenticationOptions authentication;
   pdf::ReaderOptions pdf_reader;  // limits on the PDFs suppliers deposit
+  ApiAccessOptions api_access;
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -33,6 +35,7 @@ class Platform {
   const InvoiceProcessing& invoices() const { return invoices_; }
   const Feedback& feedback() const { return feedback_; }
   const NotificationInbox& notifications() const { return notifications_; }
+  ApiAccess& api_access() { return api_access_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -47,6 +50,7 @@ class Platform {
   InvoiceProcessing invoices_;
   Feedback feedback_;
   NotificationInbox notifications_;
+  ApiAccess api_access_;
 };
 
 }  // namespace choral::platform
