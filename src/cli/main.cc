@@ -77,6 +77,12 @@ int main(int argc, char** argv) {
   seed->add_flag("--json", json, "print the report (and the demo logins) as JSON");
   CLI::App* verify = admin->add_subcommand("verify", "check the audit chain and every stored file");
   AddStoreFlags(verify, flags);
+  std::string directory_file;
+  CLI::App* import_directory = admin->add_subcommand(
+      "import-directory", "create or update public structures and services from a CSV file");
+  AddStoreFlags(import_directory, flags);
+  import_directory->add_flag("--json", json, "print the report as JSON");
+  import_directory->add_option("file", directory_file, "CSV file (see README)")->required();
 
   std::vector<std::string> extract_files;
   bool extract_json = true;
@@ -101,5 +107,6 @@ int main(int argc, char** argv) {
   if (*serve) return choral::cli::RunServe(*config);
   if (*seed) return choral::cli::RunSeedDemo(*config, json);
   if (*verify) return choral::cli::RunVerify(*config);
+  if (*import_directory) return choral::cli::RunImportDirectory(*config, directory_file, json);
   return 2;
 }

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/logging.h"
 #include "cli/mail_job.h"
+#include "cli/reminder_job.h"
 #include "core/clock.h"
 #include "http/api_routes.h"
 #include "http/server.h"
@@ -139,8 +140,10 @@ int RunServe(const Config& config) {
       {"pid",
        ::getpid()}}.dump());
   MailDelivery mail_delivery = StartMailDelivery(config, server.port(), **store, clock, logger);
+  ReminderJob reminders(platform.api_access(), std::chrono::hours(24), logger);
   auto ran = server.Run();
-  // Joined here, while the store it writes to is still open.
+  // Joined here, while the store they write to is still open.
+  reminders.Stop();
   if (mail_delivery.job) mail_delivery.job->Stop();
   logger->info(nlohmann::json{{"msg", "stopped"}}.dump());
   logger->flush();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/error_status.h"
+#include "http/oauth.h"
 
 namespace choral::http {
 namespace {
@@ -52,6 +53,52 @@ void RegisterApiRoutes(Routes& routes, platform::Platform& platform) {
         {"structurePriveePublique", directory::StructureKindCode(s.kind)},
         {"parametres", FlagsJson(s.flags)},
         {"services", std::move(services)}};
+    return Response::Json(body.dump());
+  });
+
+  // RFC 6749 §4.4: a client's credentials for a bearer token bound to its structure.
+  routes.Post("/api/oauth/token", [&platform](const Request& request) {
+    auto credentials = ParseTokenRequest(request);
+    if (!credentials) return OAuthErrorResponse(credentials.error());
+    auto issued = platform.api_access().IssueToken(
+        credentials->client_id, credentials->client_secret, request.remote_address);
+    if (!issued) {
+      switch (issued.error().code) {
+        case core::ErrorCode::kPermissionDenied:
+          return OAuthErrorResponse({"invalid_client", issued.error().message});
+        case core::ErrorCode::kResourceExhausted:
+          return OAuthErrorResponse({"temporarily_unavailable", issued.error().message}, 429)
+              .AddHeader("Retry-After", "900");
+        default:
+          return JsonError(issued.error());
+      }
+    }
+    nlohmann::json body = {{"access_token", issued->access_token},
+                           {"token_type", "Bearer"},
+                           {"expires_in", issued->expires_in}};
+    // RFC 6749 §5.1: a token must never sit in a cache.
+    return Response::Json(body.dump())
+        .AddHeader("Cache-Control", "no-store")
+        .AddHeader("Pragma", "no-cache");
+  });
+
+  // Who a bearer token acts for: proof that a token works, for client developers.
+  routes.Get("/api/v1/whoami", [&platform](const Request& request) {
+    std::optional<std::string> token = BearerToken(request);
+    if (!token) return BearerChallenge(false);
+    auto actor = platform.api_access().AuthenticateBearer(*token);
+    if (!actor) {
+      if (actor.error().code == core::ErrorCode::kPermissionDenied) return BearerChallenge(true);
+      return JsonError(actor.error());
+    }
+    const platform::ActorStructure& s = actor->structures.at(0);
+    nlohmann::json body = {{"client_id", actor->api_client},
+                           {"client_label", actor->display_name},
+                           {"structure",
+                            {{"id", s.id.value()},
+                             {"identifiantStructure", s.identifier},
+                             {"raisonSociale", s.name},
+                             {"structurePriveePublique", directory::StructureKindCode(s.kind)}}}};
     return Response::Json(body.dump());
   });
 }

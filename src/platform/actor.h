@@ -26,6 +26,9 @@ struct Actor {
   bool platform_admin = false;
   std::vector<ActorStructure> structures;
   std::string csrf_token;  // of the session the actor came through; empty for API clients
+  // The OAuth2 client id when a program acts through the API (ApiAccess::AuthenticateBearer):
+  // then user_id is unset and `structures` holds the one structure the token is bound to.
+  std::string api_client;
 
   // The actor's role on `structure`, if attached to it.
   const ActorStructure* On(core::StructureId structure) const;

@@ -28,6 +28,14 @@ constexpr std::array kTemplates = {
                  "Bonjour,\n\n"
                  "La facture {invoice_number} est passée au statut « {status_label} ».\n\n"
                  "Son détail et son historique sur Choral :\n{invoice_url}\n"},
+    MailTemplate{kMailTechnicalPasswordExpiring,
+                 "Compte technique {login} : mot de passe à renouveler",
+                 "Bonjour,\n\n"
+                 "Le mot de passe du compte technique {login} de {structure} expire le "
+                 "{expires_on}. Passé cette date, les logiciels qui l’utilisent ne pourront "
+                 "plus se connecter à Choral.\n\n"
+                 "Générez-en un nouveau dans « Connexions API » et mettez à jour ces "
+                 "logiciels.\n"},
 };
 
 // The values a template may name: the parameters as text, and the derived ones.

@@ -16,6 +16,9 @@ namespace choral::platform {
 
 inline constexpr std::string_view kMailInvoiceDeposited = "mail.invoice_deposited";
 inline constexpr std::string_view kMailInvoiceStatus = "mail.invoice_status";
+// To the managers of a structure: a technical account's password expires soon.
+inline constexpr std::string_view kMailTechnicalPasswordExpiring =
+    "mail.technical_password_expiring";
 
 struct MailText {
   std::string subject;  // one line

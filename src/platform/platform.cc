@@ -14,7 +14,8 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       deposits_(store, clock, pdf_readers_),
       invoices_(store, clock),
       feedback_(store, clock),
-      notifications_(store) {}
+      notifications_(store),
+      api_access_(store, clock, hasher_, options.api_access) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "pdf/reader_pool.h"
+#include "platform/api_access.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
@@ -22,6 +23,7 @@ struct PlatformOptions {
   // The shared pool of PDF worker processes: their number, the wait for a free one, and the
   // limits on the PDFs suppliers deposit.
   pdf::ReaderPoolOptions pdf_readers;
+  ApiAccessOptions api_access;
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -36,6 +38,7 @@ class Platform {
   const InvoiceProcessing& invoices() const { return invoices_; }
   const Feedback& feedback() const { return feedback_; }
   const NotificationInbox& notifications() const { return notifications_; }
+  ApiAccess& api_access() { return api_access_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -52,6 +55,7 @@ class Platform {
   InvoiceProcessing invoices_;
   Feedback feedback_;
   NotificationInbox notifications_;
+  ApiAccess api_access_;
 };
 
 }  // namespace choral::platform

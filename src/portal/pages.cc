@@ -1,9 +1,13 @@
 #include "portal/pages.h"
 
+#include <algorithm>
+
 #include "core/siret.h"
 #include "http/error_status.h"
 #include "http/form.h"
 #include "platform/password_hasher.h"
+#include "portal/directory_search_data.h"
+#include "portal/page_params.h"
 #include "portal/view_models.h"
 
 namespace choral::portal {
@@ -140,32 +144,52 @@ http::Response Pages::Directory(const http::Request& request) {
   const platform::Actor* who = *actor ? &**actor : nullptr;
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"directory", std::string(catalogue.Text("directory.title")), NavEntry::kDirectory};
+  std::optional<std::string> query = request.QueryParam("q");
   std::optional<std::string> siret = request.QueryParam("siret");
-  page.data["siret"] = siret.value_or("");
+  page.data["query"] = query ? *query : siret.value_or("");
   page.data["has_error"] = false;
-  if (!siret) {
+  auto render = [&]() {
     return who != nullptr ? Render(std::move(page), *who) : renderer_.Render(page, nullptr);
-  }
+  };
+  std::optional<std::string> error;
 
-  std::optional<std::string> error = SiretInputError(catalogue, *siret);
-  if (!error) {
-    auto found = platform_.public_directory().FindBySiret(*siret);
+  if (query) {
+    // A complete SIRET names one structure: its detail is the answer, at its own address.
+    if (auto exact = core::Siret::Parse(*query)) {
+      return http::Response::Redirect("/annuaire?siret=" + exact->digits());
+    }
+    constexpr int kPageSize = 20;
+    int page_number = static_cast<int>(std::min<int64_t>(
+        ParsePositive(request.QueryParam("page").value_or("")).value_or(1), 1'000'000));
+    auto found = platform_.public_directory().Search(*query, page_number, kPageSize);
     if (found) {
-      page.data["result"] = DirectoryResult(catalogue, *found);
-    } else if (found.error().code == ErrorCode::kNotFound) {
-      error = catalogue.Format("directory.error_not_found",
-                               {{"siret", core::Siret::Parse(*siret)->ToDisplay()}});
+      page.data["list"] = DirectorySearchData(catalogue, *found, *query, page_number, kPageSize);
     } else if (found.error().code == ErrorCode::kInvalidArgument) {
-      error = catalogue.Format("directory.error_length", {{"siret", *siret}});
+      error = std::string(catalogue.Text("directory.error_text_length"));
     } else {
       return ErrorPage(found.error(), request, who);
+    }
+  } else if (siret) {
+    error = SiretInputError(catalogue, *siret);
+    if (!error) {
+      auto found = platform_.public_directory().FindBySiret(*siret);
+      if (found) {
+        page.data["result"] = DirectoryResult(catalogue, *found);
+      } else if (found.error().code == ErrorCode::kNotFound) {
+        error = catalogue.Format("directory.error_not_found",
+                                 {{"siret", core::Siret::Parse(*siret)->ToDisplay()}});
+      } else if (found.error().code == ErrorCode::kInvalidArgument) {
+        error = catalogue.Format("directory.error_length", {{"siret", *siret}});
+      } else {
+        return ErrorPage(found.error(), request, who);
+      }
     }
   }
   if (error) {
     page.data["has_error"] = true;
     page.data["error"] = *error;
   }
-  return who != nullptr ? Render(std::move(page), *who) : renderer_.Render(page, nullptr);
+  return render();
 }
 
 http::Response Pages::Account(const http::Request& request) {

@@ -81,6 +81,13 @@ class Pages {
   http::Response Notifications(const http::Request& request);
   // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
   http::Response GiveFeedback(const http::Request& request);
+  // "Connexions API" (api_access_pages.cc), for managers: GET /connexions-api lists their
+  // structures' technical accounts and OAuth2 clients; ApiAccessChange answers the forms:
+  // POST /connexions-api/comptes and /clients (create: the page with the password or secret
+  // shown once), /comptes/:id/mot-de-passe (rotate: likewise), /comptes/:id/revocation and
+  // /clients/:id/revocation (revoke, then back to the list).
+  http::Response ApiAccess(const http::Request& request);
+  http::Response ApiAccessChange(const http::Request& request);
 
   // The French page for `error`, with the status http::HttpStatusFor gives its code.
   http::Response ErrorPage(const core::Error& error, const http::Request& request,
@@ -111,6 +118,17 @@ class Pages {
                                 core::InvoiceId id, std::string_view error, std::string_view notice,
                                 std::string_view failed_move, std::string_view failed_comment,
                                 int status) const;
+
+  // A new password or secret, shown once above the lists.
+  struct ShownOnceData {
+    std::string title;
+    std::string name_label;
+    std::string name;
+    std::string secret_label;
+    std::string secret;
+  };
+  http::Response ApiAccessPage(const http::Request& request, const platform::Actor& who,
+                               std::string_view error, const ShownOnceData* shown, int status);
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
                            std::string_view error, int status) const;

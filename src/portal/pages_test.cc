@@ -136,6 +136,12 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "POST /factures/:id(\\d+)/acquittement",
                                             "POST /avis",
                                             "GET /notifications",
+                                            "GET /connexions-api",
+                                            "POST /connexions-api/comptes",
+                                            "POST /connexions-api/clients",
+                                            "POST /connexions-api/comptes/:id(\\d+)/mot-de-passe",
+                                            "POST /connexions-api/comptes/:id(\\d+)/revocation",
+                                            "POST /connexions-api/clients/:id(\\d+)/revocation",
                                             "GET /static/:path(.*)"}));
 }
 
@@ -263,7 +269,7 @@ TEST_F(PagesTest, DatabaseFailureRendersTheUnavailablePage) {
 TEST_F(PagesTest, DirectoryFormWorksForVisitorsAndNamesTheFieldInErrors) {
   http::Response empty = Call("GET", "/annuaire", {});
   EXPECT_EQ(empty.status, 200);
-  EXPECT_NE(empty.body.find("SIRET de l’entité publique"), std::string::npos);
+  EXPECT_NE(empty.body.find("SIRET, nom ou ville"), std::string::npos);
   EXPECT_EQ(empty.body.find("role=\"alert\""), std::string::npos);
 
   http::Request bad;
@@ -278,6 +284,21 @@ TEST_F(PagesTest, DirectoryFormWorksForVisitorsAndNamesTheFieldInErrors) {
   http::Request valid;
   valid.query = "siret=73282932000074";
   EXPECT_GE(Call("GET", "/annuaire", valid).status, 500);  // the store is down
+}
+
+TEST_F(PagesTest, DirectorySearchOfACompleteSiretGoesToItsDetail) {
+  http::Request exact;
+  exact.query = "q=732+829+320+00074";
+  http::Response response = Call("GET", "/annuaire", exact);
+  EXPECT_EQ(response.status, 303);
+  EXPECT_EQ(HeaderOf(response, "Location"), "/annuaire?siret=73282932000074");
+
+  http::Request too_long;
+  too_long.query = "q=" + std::string(101, 'a');
+  http::Response error = Call("GET", "/annuaire", too_long);
+  EXPECT_EQ(error.status, 200);
+  EXPECT_NE(error.body.find("au plus 100 caractères"), std::string::npos);
+  EXPECT_NE(error.body.find("aria-invalid=\"true\""), std::string::npos);
 }
 
 TEST_F(PagesTest, StaticAssetsAndTraversal) {

@@ -95,6 +95,15 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/factures/:id(\\d+)/acquittement", Guarded(state, &Pages::AcknowledgeInvoice));
   routes.Post("/avis", Guarded(state, &Pages::GiveFeedback));
   routes.Get("/notifications", Guarded(state, &Pages::Notifications));
+  routes.Get("/connexions-api", Guarded(state, &Pages::ApiAccess));
+  routes.Post("/connexions-api/comptes", Guarded(state, &Pages::ApiAccessChange));
+  routes.Post("/connexions-api/clients", Guarded(state, &Pages::ApiAccessChange));
+  routes.Post("/connexions-api/comptes/:id(\\d+)/mot-de-passe",
+              Guarded(state, &Pages::ApiAccessChange));
+  routes.Post("/connexions-api/comptes/:id(\\d+)/revocation",
+              Guarded(state, &Pages::ApiAccessChange));
+  routes.Post("/connexions-api/clients/:id(\\d+)/revocation",
+              Guarded(state, &Pages::ApiAccessChange));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

@@ -70,6 +70,10 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   }
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
+  if (actor != nullptr && actor->ManagesAny()) {
+    nav.push_back(
+        NavItem(catalogue_, "/connexions-api", "nav.api_access", page.nav == NavEntry::kApiAccess));
+  }
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
     // Notifications sit beside the name rather than in the menu, which they would make wrap.

@@ -24,7 +24,8 @@ enum class NavEntry {
   kToProcess,
   kDirectory,
   kNotifications,
-  kAccount
+  kAccount,
+  kApiAccess
 };
 
 struct Page {

@@ -216,6 +216,35 @@ class SqlDepositDraftRepository final : public DepositDraftRepository {
   SqlContext& ctx_;
 };
 
+class SqlApiCredentialRepository final : public ApiCredentialRepository {
+ public:
+  explicit SqlApiCredentialRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> InsertTechnicalAccount(const TechnicalAccount& account) override;
+  core::Status UpdateTechnicalAccount(const TechnicalAccount& account) override;
+  core::Result<TechnicalAccount> GetTechnicalAccount(int64_t id) override;
+  core::Result<std::optional<TechnicalAccount>> FindTechnicalAccount(
+      std::string_view login) override;
+  core::Result<std::vector<TechnicalAccount>> ListTechnicalAccounts(
+      core::StructureId structure) override;
+  core::Result<std::vector<TechnicalAccount>> ListPasswordsExpiringBefore(
+      core::Timestamp cutoff) override;
+  core::Result<int64_t> InsertClient(const ApiClient& client) override;
+  core::Result<ApiClient> GetClient(int64_t id) override;
+  core::Result<std::optional<ApiClient>> FindClient(std::string_view client_id) override;
+  core::Result<std::vector<ApiClient>> ListClients(core::StructureId structure) override;
+  core::Status RevokeClient(int64_t id, core::Timestamp at) override;
+  core::Status InsertAccessToken(const AccessToken& token) override;
+  core::Result<std::optional<AccessToken>> FindAccessToken(std::string_view token_sha256) override;
+  core::Result<int64_t> DeleteExpiredAccessTokens(core::Timestamp now) override;
+
+ private:
+  core::Result<std::vector<TechnicalAccount>> SelectAccounts(const std::string& where,
+                                                             long long key);
+  core::Result<std::vector<ApiClient>> SelectClients(
+      const std::string& where, const std::function<void(soci::details::prepare_temp_type&)>& bind);
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -244,6 +273,7 @@ class SqlTransaction final : public Transaction {
         attachments_(ctx_),
         feedback_(ctx_),
         deposit_drafts_(ctx_),
+        api_credentials_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -256,6 +286,7 @@ class SqlTransaction final : public Transaction {
   AttachmentRepository& attachments() override { return attachments_; }
   FeedbackRepository& feedback() override { return feedback_; }
   DepositDraftRepository& deposit_drafts() override { return deposit_drafts_; }
+  ApiCredentialRepository& api_credentials() override { return api_credentials_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -271,6 +302,7 @@ class SqlTransaction final : public Transaction {
   SqlAttachmentRepository attachments_;
   SqlFeedbackRepository feedback_;
   SqlDepositDraftRepository deposit_drafts_;
+  SqlApiCredentialRepository api_credentials_;
   SqlAuditLog audit_;
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "store/api_credential_repository.h"
 #include "store/attachment_repository.h"
 #include "store/audit_log.h"
 #include "store/blob_store.h"
@@ -54,6 +55,7 @@ class Transaction {
   virtual AttachmentRepository& attachments() = 0;
   virtual FeedbackRepository& feedback() = 0;
   virtual DepositDraftRepository& deposit_drafts() = 0;
+  virtual ApiCredentialRepository& api_credentials() = 0;
   virtual AuditLog& audit() = 0;
 };
 

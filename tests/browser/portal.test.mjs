@@ -100,7 +100,7 @@ test('the directory shows a public structure found from the home page', async ()
     page.waitForURL(/\/annuaire\?siret=\d{14}$/),
     page.locator(`a[href="/annuaire?siret=${person.siret}"]`).first().click(),
   ]);
-  assert.equal(await page.getByLabel("SIRET de l’entité publique").inputValue(), person.siret);
+  assert.equal(await page.getByLabel('SIRET, nom ou ville').inputValue(), person.siret);
   const result = page.locator('section.choral-result');
   assert.match(await result.innerText(), /Références exigées sur les factures/);
   assert.match(await result.innerText(), /Code service/);
@@ -108,14 +108,56 @@ test('the directory shows a public structure found from the home page', async ()
   await page.screenshot({ path: path.join(screenshotDir, 'annuaire.png'), fullPage: true });
 });
 
-test('a malformed SIRET gets an error naming the field', async () => {
-  await page.getByLabel("SIRET de l’entité publique").fill('123 456');
-  await Promise.all([
-    page.waitForURL(/siret=123/),
-    page.getByRole('button', { name: 'Rechercher' }).click(),
-  ]);
+test('a malformed SIRET in a directory link gets an error naming the field', async () => {
+  await page.goto(`${server.baseUrl}/annuaire?siret=123%20456`);
   assert.match(await page.getByRole('alert').innerText(), /^SIRET/);
   await assertAccessible('/annuaire with an error');
+});
+
+test('the directory searches by town and shows what each recipient requires', async () => {
+  await page.getByLabel('SIRET, nom ou ville').fill('Paris');
+  await Promise.all([
+    page.waitForURL(/\/annuaire\?q=Paris$/),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  const list = page.locator('section.choral-directory-list');
+  assert.match(await list.getByRole('heading', { level: 2 }).innerText(),
+               /^\d+ entités publiques trouvées$/);
+  const items = list.locator('li.choral-card');
+  assert.ok(await items.count() >= 2, 'the demo has two public entities in Paris');
+  const ministry = items.filter({ hasText: 'Ministère de la Transition numérique' });
+  assert.match(await ministry.innerText(), /110 009 982 00015/);
+  assert.match(await ministry.innerText(), /Code service obligatoire/);
+  assert.match(await ministry.innerText(), /Numéro d’engagement obligatoire/);
+  await assertAccessible('/annuaire?q=Paris');
+  await page.screenshot({ path: path.join(screenshotDir, 'annuaire-recherche.png'),
+                          fullPage: true });
+
+  await Promise.all([
+    page.waitForURL(/\/annuaire\?siret=11000998200015$/),
+    ministry.getByRole('link').click(),
+  ]);
+  assert.match(await page.locator('section.choral-result').innerText(), /DAF-ACHATS/);
+});
+
+test('the directory finds by name, says when nothing matches, and takes a SIRET directly',
+     async () => {
+  await page.goto(`${server.baseUrl}/annuaire?q=${encodeURIComponent('saint-aubin')}`);
+  const list = page.locator('section.choral-directory-list');
+  assert.equal(await list.getByRole('heading', { level: 2 }).innerText(),
+               '1 entité publique trouvée');
+  assert.match(await list.innerText(), /Code service ou numéro d’engagement obligatoire/);
+
+  await page.goto(`${server.baseUrl}/annuaire?q=introuvable`);
+  assert.equal(await list.getByRole('heading', { level: 2 }).innerText(),
+               'Aucune entité publique trouvée');
+
+  await page.getByLabel('SIRET, nom ou ville').fill('213 401 581 00011');
+  await Promise.all([
+    page.waitForURL(/\/annuaire\?siret=21340158100011$/),
+    page.getByRole('button', { name: 'Rechercher' }).click(),
+  ]);
+  assert.match(await page.locator('section.choral-result h2').innerText(), /Saint-Aubin/);
 });
 
 test('the account page lists e-mail, structures and roles', async () => {
@@ -127,6 +169,48 @@ test('the account page lists e-mail, structures and roles', async () => {
   assert.ok(text.includes(roleNames[person.login.role] ?? person.login.role),
             `account shows the role ${person.login.role} in French`);
   await assertAccessible('/compte');
+});
+
+test('a manager creates API credentials on "Connexions API" and sees each secret once', async () => {
+  assert.ok(['GESTIONNAIRE_PRINCIPAL', 'GESTIONNAIRE_SECONDAIRE'].includes(person.login.role),
+            'the browser tests log in as a manager');
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/connexions-api`),
+    page.getByRole('link', { name: 'Connexions API' }).click(),
+  ]);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Connexions API');
+  await page.getByLabel('Identifiant du nouveau compte technique').first().fill('ERP-Compta');
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/connexions-api/comptes`),
+    page.getByRole('button', { name: 'Créer le compte' }).first().click(),
+  ]);
+  const shown = page.locator('.choral-secret');
+  assert.match(await shown.innerText(), /Compte technique créé/);
+  assert.match(await shown.innerText(), /erp-compta/);
+  assert.match(await shown.locator('code.user-select-all').innerText(), /^[0-9a-f]{32}$/);
+
+  await page.getByLabel('Libellé du nouveau client').first().fill('Logiciel comptable');
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/connexions-api/clients`),
+    page.getByRole('button', { name: 'Créer le client' }).first().click(),
+  ]);
+  assert.match(await shown.innerText(), /Client OAuth2 créé/);
+  const secret = await shown.locator('code.user-select-all').innerText();
+  assert.match(secret, /^[0-9a-f]{64}$/);
+  const clients = page.getByRole('table', { name: 'Clients OAuth2 de la structure' }).first();
+  assert.match(await clients.innerText(), /Logiciel comptable/);
+  await assertAccessible('/connexions-api with a new secret');
+  await page.screenshot({ path: path.join(screenshotDir, 'connexions-api.png'), fullPage: true });
+
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/connexions-api`),
+    clients.getByRole('button', { name: 'Révoquer Logiciel comptable' }).click(),
+  ]);
+  assert.equal(await page.locator('.choral-secret').count(), 0, 'secrets are not shown again');
+  assert.ok(!(await page.content()).includes(secret));
+  assert.match(await page.getByRole('table', { name: 'Clients OAuth2 de la structure' }).first()
+    .innerText(), /Révoqué/);
+  await assertAccessible('/connexions-api');
 });
 
 test('notifications: an unread badge, then the list of the e-mails sent to the person', async () => {
