@@ -11,7 +11,10 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       deposits_(store, clock, options.pdf_reader),
       invoices_(store, clock),
       feedback_(store, clock),
-      notifications_(store) {}
+      notifications_(store),
+      attachments_(store, clock),
+      structure_services_(store),
+      main_manager_(store, clock) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -3,14 +3,17 @@
 #pragma once
 
 #include "core/clock.h"
+#include "platform/attachments.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
 #include "platform/feedback.h"
 #include "platform/invoice_processing.h"
+#include "platform/main_manager.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
 #include "platform/public_directory.h"
+#include "platform/structure_services.h"
 #include "store/store.h"
 
 namespace choral::platform {
@@ -33,6 +36,9 @@ class Platform {
   const InvoiceProcessing& invoices() const { return invoices_; }
   const Feedback& feedback() const { return feedback_; }
   const NotificationInbox& notifications() const { return notifications_; }
+  const Attachments& attachments() const { return attachments_; }
+  const StructureServices& structure_services() const { return structure_services_; }
+  const MainManager& main_manager() const { return main_manager_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -47,6 +53,9 @@ class Platform {
   InvoiceProcessing invoices_;
   Feedback feedback_;
   NotificationInbox notifications_;
+  Attachments attachments_;
+  StructureServices structure_services_;
+  MainManager main_manager_;
 };
 
 }  // namespace choral::platform
