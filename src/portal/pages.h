@@ -79,6 +79,22 @@ class Pages {
   http::Response InvoicesToProcessCsv(const http::Request& request);
   // GET /notifications (notification_pages.cc): the actor's notifications; opening reads them.
   http::Response Notifications(const http::Request& request);
+  // Managers (manager_pages.cc). GET /gestion: the first structure the actor manages;
+  // GET /gestion/:structure: "Activité du gestionnaire"; POST .../decision: validate, refuse,
+  // deactivate, reactivate or detach; POST .../rattacher: attach a login directly;
+  // GET .../utilisateurs.csv: the people as CSV.
+  http::Response ManagerHome(const http::Request& request);
+  http::Response ManagerActivity(const http::Request& request);
+  http::Response ManagerDecision(const http::Request& request);
+  http::Response ManagerAttach(const http::Request& request);
+  http::Response ManagerUsersCsv(const http::Request& request);
+  // GET / POST /rattachement: a user asks to join a structure.
+  http::Response AttachmentRequestForm(const http::Request& request);
+  http::Response RequestAttachment(const http::Request& request);
+  // GET / POST /compte/rattachements/:structure/passation: confirm, choose the successor (by
+  // login or by search), validate.
+  http::Response HandOverForm(const http::Request& request);
+  http::Response HandOver(const http::Request& request);
   // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
   http::Response GiveFeedback(const http::Request& request);
 
@@ -111,6 +127,16 @@ class Pages {
                                 core::InvoiceId id, std::string_view error, std::string_view notice,
                                 std::string_view failed_move, std::string_view failed_comment,
                                 int status) const;
+
+  http::Response ManagerActivityPage(const http::Request& request, const platform::Actor& who,
+                                     core::StructureId structure, std::string_view error,
+                                     int status) const;
+  http::Response AttachmentRequestPage(const platform::Actor& who, std::string_view siret,
+                                       std::string_view services, std::string_view error, bool sent,
+                                       int status) const;
+  http::Response HandOverPage(const http::Request& request, const platform::Actor& who,
+                              core::StructureId structure, std::string_view search, bool confirmed,
+                              std::string_view error, int status) const;
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
                            std::string_view error, int status) const;

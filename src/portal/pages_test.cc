@@ -136,6 +136,15 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "POST /factures/:id(\\d+)/acquittement",
                                             "POST /avis",
                                             "GET /notifications",
+                                            "GET /gestion",
+                                            "GET /gestion/:structure(\\d+)",
+                                            "POST /gestion/:structure(\\d+)/decision",
+                                            "POST /gestion/:structure(\\d+)/rattacher",
+                                            "GET /gestion/:structure(\\d+)/utilisateurs.csv",
+                                            "GET /rattachement",
+                                            "POST /rattachement",
+                                            "GET /compte/rattachements/:structure(\\d+)/passation",
+                                            "POST /compte/rattachements/:structure(\\d+)/passation",
                                             "GET /static/:path(.*)"}));
 }
 

@@ -95,6 +95,16 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/factures/:id(\\d+)/acquittement", Guarded(state, &Pages::AcknowledgeInvoice));
   routes.Post("/avis", Guarded(state, &Pages::GiveFeedback));
   routes.Get("/notifications", Guarded(state, &Pages::Notifications));
+  routes.Get("/gestion", Guarded(state, &Pages::ManagerHome));
+  routes.Get("/gestion/:structure(\\d+)", Guarded(state, &Pages::ManagerActivity));
+  routes.Post("/gestion/:structure(\\d+)/decision", Guarded(state, &Pages::ManagerDecision));
+  routes.Post("/gestion/:structure(\\d+)/rattacher", Guarded(state, &Pages::ManagerAttach));
+  routes.Get("/gestion/:structure(\\d+)/utilisateurs.csv", Guarded(state, &Pages::ManagerUsersCsv));
+  routes.Get("/rattachement", Guarded(state, &Pages::AttachmentRequestForm));
+  routes.Post("/rattachement", Guarded(state, &Pages::RequestAttachment));
+  routes.Get("/compte/rattachements/:structure(\\d+)/passation",
+             Guarded(state, &Pages::HandOverForm));
+  routes.Post("/compte/rattachements/:structure(\\d+)/passation", Guarded(state, &Pages::HandOver));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

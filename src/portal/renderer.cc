@@ -70,6 +70,9 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   }
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
+  if (actor != nullptr && actor->ManagesAny()) {
+    nav.push_back(NavItem(catalogue_, "/gestion", "nav.manager", page.nav == NavEntry::kManager));
+  }
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
     // Notifications sit beside the name rather than in the menu, which they would make wrap.

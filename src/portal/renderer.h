@@ -24,6 +24,7 @@ enum class NavEntry {
   kToProcess,
   kDirectory,
   kNotifications,
+  kManager,
   kAccount
 };
 
