@@ -316,6 +316,14 @@ core::Status Attachments::SetSpaceAccess(const Actor& actor, core::MembershipId 
     if (!target->IsEffective()) {
       return core::Fail(core::ErrorCode::kConflict, "spaces are granted to validated attachments");
     }
+    // An unchanged right is no action: nothing to write, nothing in the history.
+    auto current = tx.membership_scopes().Spaces(membership);
+    if (!current) return core::Fail(current.error());
+    std::optional<accounts::SpaceAccess> before;
+    for (const auto& grant : *current) {
+      if (grant.space == space) before = grant.access;
+    }
+    if (before == access) return core::Ok();
     auto changed = access ? tx.membership_scopes().Grant(membership, {space, *access})
                           : tx.membership_scopes().Revoke(membership, space);
     if (!changed) return changed;

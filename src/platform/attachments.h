@@ -92,7 +92,8 @@ class Attachments {
                                                   const std::string& email) const;
 
   // Grants `access` on `space` to the attachment, or removes the space when `access` is
-  // nullopt. Same permission as Decide; kConflict unless the attachment is approved.
+  // nullopt (no change, no audit event when it already is so). Same permission as Decide;
+  // kConflict unless the attachment is approved.
   core::Status SetSpaceAccess(const Actor& actor, core::MembershipId membership,
                               accounts::Space space,
                               std::optional<accounts::SpaceAccess> access) const;

@@ -7,6 +7,7 @@
 #include "accounts/manager_rules.h"
 #include "accounts/user.h"
 #include "core/search_fold.h"
+#include "directory/identifier_type.h"
 #include "platform/mail_templates.h"
 #include "platform/manager_access.h"
 #include "platform/notifications.h"
@@ -237,22 +238,31 @@ core::Status MainManager::Assign(const Actor& actor,
     return core::Fail(core::ErrorCode::kInvalidArgument,
                       "the certificate must be a PDF or an image");
   }
+  auto siret =
+      directory::NormaliseIdentifier(directory::IdentifierType::kSiret, assignment.structure_siret);
+  if (!siret) return core::Fail(siret.error());
   auto sha256 = store_.blobs().Put(assignment.certificate.bytes);
   if (!sha256) return core::Fail(sha256.error());
   const core::Timestamp now = clock_.Now();
   return store_.Write([&](store::Transaction& tx) -> core::Status {
-    auto target = tx.structures().Get(assignment.structure);
-    if (!target) return core::Fail(target.error());
-    auto holder = CurrentHolder(tx, assignment.structure);
+    auto found = tx.structures().FindByIdentifier(directory::IdentifierType::kSiret, *siret);
+    if (!found) return core::Fail(found.error());
+    if (!*found) {
+      return core::Fail(core::ErrorCode::kNotFound,
+                        "no structure has the SIRET " + core::Quoted(*siret));
+    }
+    const directory::Structure& target = **found;
+    const core::StructureId structure = target.id;
+    auto holder = CurrentHolder(tx, structure);
     if (!holder) return core::Fail(holder.error());
     // With no holder at all, the rule still needs someone to differ from: nobody.
     accounts::Membership current = holder->value_or(accounts::Membership{});
-    current.structure_id = assignment.structure;
+    current.structure_id = structure;
     auto successor =
         CheckedSuccessor(tx, current, assignment.successor_email, /*approve_pending=*/true);
     if (!successor) return core::Fail(successor.error());
     if (auto moved = MoveRole(tx, *holder, *successor); !moved) return moved;
-    if (auto cleared = tx.support_flags().Clear(assignment.structure); !cleared) return cleared;
+    if (auto cleared = tx.support_flags().Clear(structure); !cleared) return cleared;
     auto successor_login = EmailOf(tx, successor->user_id);
     if (!successor_login) return core::Fail(successor_login.error());
     std::string previous;
@@ -266,12 +276,11 @@ core::Status MainManager::Assign(const Actor& actor,
                               {"reason", reason},
                               {"certificate_sha256", *sha256},
                               {"certificate_media_type", *media_type}};
-    if (auto a = AuditStructure(tx, actor, "main_manager.assigned", assignment.structure, details);
-        !a) {
+    if (auto a = AuditStructure(tx, actor, "main_manager.assigned", structure, details); !a) {
       return a;
     }
     return NotifyUser(tx, successor->user_id, kMailMainManagerAssigned,
-                      {{"structure", target->name}, {"reason", reason}}, now);
+                      {{"structure", target.name}, {"reason", reason}}, now);
   });
 }
 

@@ -27,7 +27,7 @@ struct SuccessorCandidate {
 
 // What support needs to appoint a main manager when the holder left without handing over.
 struct MainManagerAssignment {
-  core::StructureId structure;
+  std::string structure_siret;  // spaces are ignored
   std::string successor_email;
   std::string reason;
   NewAttachment certificate;  // signed by the structure's head: PDF or image
@@ -66,7 +66,8 @@ class MainManager {
   // kPermissionDenied for anyone else; kConflict when the account is already inactive.
   core::Status DeactivateAccount(const Actor& actor, core::UserId user) const;
 
-  // Support appoints a main manager (platform administrators only: kPermissionDenied). The
+  // Support appoints a main manager (platform administrators only: kPermissionDenied) of the
+  // structure with this SIRET (kNotFound when there is none). The
   // reason is required and the certificate must be a PDF or an image (kInvalidArgument); the
   // successor follows the hand-over rule, except that a pending request of theirs is validated
   // by the appointment (nobody may be left to validate it). The certificate is kept in the blob

@@ -309,7 +309,7 @@ TEST_F(ManagersTest, WithNoSecondaryManagerSupportAppointsOneOnACertificate) {
   ASSERT_EQ(flagged->size(), 1u);
   EXPECT_EQ(flagged->front().structure_id, julie_structure);
 
-  MainManagerAssignment assignment{julie_structure,
+  MainManagerAssignment assignment{kJulie,
                                    "tom.lefevre@atelier-lumen.example",
                                    "Départ de la gérante sans passation",
                                    {"attestation.pdf", "%PDF-1.4\n%fake certificate\n"}};
@@ -322,6 +322,9 @@ TEST_F(ManagersTest, WithNoSecondaryManagerSupportAppointsOneOnACertificate) {
   MainManagerAssignment text_file = assignment;
   text_file.certificate = {"attestation.pdf", "just text"};
   EXPECT_EQ(main_.Assign(admin, text_file).error().code, ErrorCode::kInvalidArgument);
+  MainManagerAssignment nowhere = assignment;
+  nowhere.structure_siret = "73282932000074";
+  EXPECT_EQ(main_.Assign(admin, nowhere).error().code, ErrorCode::kNotFound);
   MainManagerAssignment stranger = assignment;
   stranger.successor_email = "luc.garnier@saint-aubin.example";
   EXPECT_EQ(main_.Assign(admin, stranger).error().code, ErrorCode::kInvalidArgument);

@@ -1,6 +1,7 @@
 // Managers' pages (pages.h): "Activité du gestionnaire" (requests to decide, the structure's
 // people, their CSV export, the history of manager actions), the attachment request form, and
 // the main-manager hand-over from "Mon compte". Each parses, calls one platform function, renders.
+#include <algorithm>
 #include <charconv>
 
 #include "http/form.h"
@@ -51,6 +52,31 @@ std::optional<AttachmentMove> ParseMove(std::string_view code) {
   if (code == "reactiver") return AttachmentMove::kReactivate;
   if (code == "detacher") return AttachmentMove::kDetach;
   return std::nullopt;
+}
+
+// The options of one space's select: no access, consultation, modification; `current` selected.
+mstch::array SpaceOptions(const Catalogue& catalogue, const std::vector<store::SpaceGrant>& grants,
+                          accounts::Space space) {
+  std::string current;
+  for (const auto& g : grants) {
+    if (g.space == space) current = std::string(accounts::SpaceAccessCode(g.access));
+  }
+  mstch::array options;
+  for (std::string code : {"", "CONSULTATION_UNIQUEMENT", "MODIFICATION"}) {
+    std::string key = code.empty() ? "space_access.none" : "space_access." + code;
+    options.push_back(mstch::map{{"value", code},
+                                 {"label", std::string(catalogue.Text(key))},
+                                 {"selected", code == current}});
+  }
+  return options;
+}
+
+// "attachment.validated" -> its French label (manager_action.attachment_validated), or the code.
+std::string ActionLabel(const Catalogue& catalogue, const std::string& action) {
+  std::string suffix = action;
+  std::replace(suffix.begin(), suffix.end(), '.', '_');
+  const std::string key = "manager_action." + suffix;
+  return catalogue.Has(key) ? std::string(catalogue.Text(key)) : action;
 }
 
 // The French sentence for a refusal the person can act on; empty for any other error.
@@ -116,6 +142,11 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
                                                           }()},
                    {"last_login", m.last_login ? FormatTimestamp(*m.last_login)
                                                : std::string(catalogue.Text("manager.never"))},
+                   {"can_grant", m.status == AttachmentStatus::kApproved},
+                   {"sent_options",
+                    SpaceOptions(catalogue, m.spaces, accounts::Space::kSentInvoices)},
+                   {"received_options",
+                    SpaceOptions(catalogue, m.spaces, accounts::Space::kReceivedInvoices)},
                    {"can_deactivate", m.status == AttachmentStatus::kApproved &&
                                           m.role != accounts::Role::kMainManager},
                    {"can_reactivate", m.status == AttachmentStatus::kDeactivated},
@@ -132,7 +163,8 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
     events.push_back(
         mstch::map{{"when", FormatTimestamp(h.at)},
                    {"who", h.actor_email.empty() ? std::string("Choral") : h.actor_email},
-                   {"action", h.action},
+                   {"action", ActionLabel(catalogue, h.action)},
+                   {"code", h.action},
                    {"details", h.details}});
   }
   for (const auto& s : who.structures) {
@@ -145,6 +177,7 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
   const bool has_pending = !pending.empty();
   mstch::map data{{"structure_name", mine ? mine->name : std::string()},
                   {"base", base},
+                  {"is_public", mine && mine->kind == directory::StructureKind::kPublic},
                   {"has_pending", has_pending},
                   {"csrf_token", who.csrf_token},
                   {"pending", std::move(pending)},
@@ -204,6 +237,41 @@ http::Response Pages::ManagerAttach(const http::Request& request) {
     std::string message = FieldError(renderer_.catalogue(), attached.error());
     if (message.empty()) return ErrorPage(attached.error(), request, &who);
     return ManagerActivityPage(request, who, structure, message, 422);
+  }
+  return http::Response::Redirect("/gestion/" + std::to_string(structure.value()));
+}
+
+http::Response Pages::ManagerSpaces(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  const platform::Actor& who = **actor;
+  auto form = http::Form::Parse(request.body);
+  if (!form) return ErrorPage(form.error(), request, &who);
+  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
+    return ErrorPage(
+        {core::ErrorCode::kPermissionDenied, "spaces form's CSRF token does not match"}, request,
+        &who);
+  }
+  const core::StructureId structure = StructureParam(request);
+  auto membership = PositiveId(form->Get("rattachement"));
+  if (!membership) {
+    return ErrorPage({core::ErrorCode::kInvalidArgument, "no attachment named"}, request, &who);
+  }
+  for (auto [field, space] : {std::pair{"emises", accounts::Space::kSentInvoices},
+                              std::pair{"recues", accounts::Space::kReceivedInvoices}}) {
+    const std::string& code = form->Get(field);
+    std::optional<accounts::SpaceAccess> access = accounts::ParseSpaceAccess(code);
+    if (!code.empty() && !access) {
+      return ErrorPage({core::ErrorCode::kInvalidArgument, "unknown space access"}, request, &who);
+    }
+    auto set =
+        platform_.attachments().SetSpaceAccess(who, core::MembershipId(*membership), space, access);
+    if (!set) {
+      std::string message = FieldError(renderer_.catalogue(), set.error());
+      if (message.empty()) return ErrorPage(set.error(), request, &who);
+      return ManagerActivityPage(request, who, structure, message, 422);
+    }
   }
   return http::Response::Redirect("/gestion/" + std::to_string(structure.value()));
 }

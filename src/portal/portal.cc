@@ -100,6 +100,11 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/gestion/:structure(\\d+)/decision", Guarded(state, &Pages::ManagerDecision));
   routes.Post("/gestion/:structure(\\d+)/rattacher", Guarded(state, &Pages::ManagerAttach));
   routes.Get("/gestion/:structure(\\d+)/utilisateurs.csv", Guarded(state, &Pages::ManagerUsersCsv));
+  routes.Post("/gestion/:structure(\\d+)/espaces", Guarded(state, &Pages::ManagerSpaces));
+  routes.Get("/gestion/:structure(\\d+)/services", Guarded(state, &Pages::StructureServicesPage));
+  routes.Post("/gestion/:structure(\\d+)/services", Guarded(state, &Pages::SaveStructureService));
+  routes.Get("/support/gestionnaire-principal", Guarded(state, &Pages::SupportMainManagerForm));
+  routes.Post("/support/gestionnaire-principal", Guarded(state, &Pages::SupportAssignMainManager));
   routes.Get("/rattachement", Guarded(state, &Pages::AttachmentRequestForm));
   routes.Post("/rattachement", Guarded(state, &Pages::RequestAttachment));
   routes.Get("/compte/rattachements/:structure(\\d+)/passation",

@@ -73,6 +73,10 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   if (actor != nullptr && actor->ManagesAny()) {
     nav.push_back(NavItem(catalogue_, "/gestion", "nav.manager", page.nav == NavEntry::kManager));
   }
+  if (actor != nullptr && actor->platform_admin) {
+    nav.push_back(NavItem(catalogue_, "/support/gestionnaire-principal", "nav.support",
+                          page.nav == NavEntry::kSupport));
+  }
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));
     // Notifications sit beside the name rather than in the menu, which they would make wrap.

@@ -25,6 +25,7 @@ enum class NavEntry {
   kDirectory,
   kNotifications,
   kManager,
+  kSupport,
   kAccount
 };
 

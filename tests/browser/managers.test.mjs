@@ -185,3 +185,67 @@ test('the main manager hands the role over to the secondary manager', async () =
   await assertAccessible('/gestion of the new main manager');
   await shot('new-main-manager');
 });
+
+test('the new main manager edits the services and grants spaces', async () => {
+  await page.getByRole('link', { name: 'Services de la structure' }).click();
+  await page.waitForLoadState();
+  await assertAccessible('services page');
+
+  await page.getByRole('button', { name: 'Enregistrer le service' }).click();
+  await page.waitForLoadState();
+  const code = page.getByLabel('Code du service');
+  assert.equal(await code.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#code-erreur').innerText(), /Action refusée/);
+  await assertAccessible('services page with an error');
+
+  await code.fill('DSI');
+  await page.getByLabel('Nom du service').fill('Direction du numérique');
+  await page.getByLabel('Numéro d’engagement obligatoire').check();
+  await page.getByRole('button', { name: 'Enregistrer le service' }).click();
+  await page.waitForLoadState();
+  const services = page.getByRole('table', { name: /^Les services de la structure/ });
+  assert.match(await services.getByRole('row', { name: /DSI/ }).innerText(),
+               /Direction du numérique/);
+  await shot('services');
+
+  await page.getByRole('link', { name: 'Retour à l’activité du gestionnaire' }).click();
+  await page.waitForLoadState();
+  await page.getByLabel(`Factures reçues — ${requester}`).selectOption('CONSULTATION_UNIQUEMENT');
+  await page.getByRole('button', { name: `Enregistrer les droits — ${requester}` }).click();
+  await page.waitForLoadState();
+  assert.equal(await page.getByLabel(`Factures reçues — ${requester}`).inputValue(),
+               'CONSULTATION_UNIQUEMENT');
+  assert.match(await historyTable().innerText(), /Droits sur les espaces modifiés/);
+  await assertAccessible('/gestion after granting a space');
+  await shot('spaces');
+  await logOut();
+});
+
+test('support appoints a main manager on a signed certificate', async () => {
+  await logInAs('admin@choral.example');
+  await page.getByRole('link', { name: 'Support' }).click();
+  await page.waitForLoadState();
+  await assertAccessible('support page');
+
+  await page.getByLabel('SIRET de la structure').fill('83412698900013');
+  await page.getByLabel('Identifiant (adresse e-mail) du nouveau gestionnaire principal')
+      .fill('lea.girard@atelier-lumen.example');
+  await page.getByLabel('Motif').fill('Départ du gérant sans passation');
+  await page.getByRole('button', { name: 'Désigner' }).click();
+  await page.waitForLoadState();
+  const certificate = page.getByLabel('Attestation signée par le responsable de la structure');
+  assert.equal(await certificate.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#attestation-erreur').innerText(), /obligatoire/);
+  await assertAccessible('support page with an error');
+  await shot('support-error');
+
+  await certificate.setInputFiles({
+    name: 'attestation.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% attestation signée\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name: 'Désigner' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.getByRole('status').innerText(), /est désigné/);
+  await assertAccessible('support page after the appointment');
+  await shot('support-done');
+});
