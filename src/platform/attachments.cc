@@ -1,6 +1,7 @@
 #include "platform/attachments.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <nlohmann/json.hpp>
 
@@ -354,10 +355,12 @@ core::Result<std::vector<ManagerAction>> Attachments::History(const Actor& actor
       if (event.actor.starts_with("user:")) {
         auto [it, fresh] = emails.try_emplace(event.actor);
         if (fresh) {
-          int64_t user_id = std::stoll(event.actor.substr(5));
+          int64_t user_id = 0;
+          std::string_view digits = std::string_view(event.actor).substr(5);
+          std::from_chars(digits.data(), digits.data() + digits.size(), user_id);
           auto user = tx.users().Get(core::UserId(user_id));
-          if (!user) return core::Fail(user.error());
-          it->second = user->email;
+          // A person removed since is still named by the event's own actor field.
+          it->second = user ? user->email : event.actor;
         }
         action.actor_email = it->second;
       }

@@ -177,6 +177,13 @@ TEST_F(ManagersTest, ManagersAttachDeactivateDetachAndGrantSpaces) {
   ASSERT_TRUE(tom);
   ASSERT_EQ(tom->spaces.size(), 1u);
   EXPECT_EQ(tom->spaces[0].access, accounts::SpaceAccess::kConsultation);
+  // The same right again, and removing a space never granted, write nothing.
+  const size_t actions = Actions(claire, ministry).size();
+  ASSERT_TRUE(attachments_.SetSpaceAccess(claire, *attached, accounts::Space::kReceivedInvoices,
+                                          accounts::SpaceAccess::kConsultation));
+  ASSERT_TRUE(
+      attachments_.SetSpaceAccess(claire, *attached, accounts::Space::kSentInvoices, std::nullopt));
+  EXPECT_EQ(Actions(claire, ministry).size(), actions);
   Actor ines = LogIn("ines.petit@numerique.example");
   EXPECT_EQ(attachments_
                 .SetSpaceAccess(ines, *attached, accounts::Space::kSentInvoices,
