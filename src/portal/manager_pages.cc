@@ -8,6 +8,7 @@
 #include "portal/csv.h"
 #include "portal/invoice_view_models.h"
 #include "portal/pages.h"
+#include "portal/refusal_text.h"
 #include "portal/view_models.h"
 
 namespace choral::portal {
@@ -86,7 +87,7 @@ std::string FieldError(const Catalogue& catalogue, const core::Error& error) {
     case core::ErrorCode::kNotFound:
     case core::ErrorCode::kAlreadyExists:
     case core::ErrorCode::kConflict:
-      return catalogue.Format("manager.refused", {{"reason", error.message}});
+      return RefusalText(catalogue, error);
     default:
       return "";
   }

@@ -4,6 +4,7 @@
 
 #include "http/form.h"
 #include "portal/pages.h"
+#include "portal/refusal_text.h"
 
 namespace choral::portal {
 namespace {
@@ -153,7 +154,7 @@ http::Response Pages::SaveStructureService(const http::Request& request) {
                                 error.message.find("date") != std::string::npos
                             ? "dates"
                             : "code";
-    state.error = catalogue.Format("manager.refused", {{"reason", error.message}});
+    state.error = RefusalText(catalogue, error);
     return ServicesPage(request, who, structure, state, 422);
   }
   return http::Response::Redirect("/gestion/" + std::to_string(structure.value()) + "/services");

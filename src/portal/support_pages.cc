@@ -3,6 +3,7 @@
 #include "http/multipart.h"
 #include "portal/invoice_view_models.h"
 #include "portal/pages.h"
+#include "portal/refusal_text.h"
 #include "portal/view_models.h"
 
 namespace choral::portal {
@@ -117,7 +118,7 @@ http::Response Pages::SupportAssignMainManager(const http::Request& request) {
     if (m.find("attachment '") == 0 || m.find("certificate") != std::string::npos) {
       state.error_field = "certificate";
     }
-    state.error = catalogue.Format("manager.refused", {{"reason", m}});
+    state.error = RefusalText(catalogue, error);
     return SupportMainManagerPage(request, who, state, false, 422);
   }
   return http::Response::Redirect("/support/gestionnaire-principal?fait=1");

@@ -96,7 +96,7 @@ test('a user asks to be attached to the ministry', async () => {
   await page.waitForLoadState();
   const siret = page.getByLabel('SIRET de la structure');
   assert.equal(await siret.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('#siret-erreur').innerText(), /Action refusée/);
+  assert.match(await page.locator('#siret-erreur').innerText(), /SIRET n’est pas valide/);
   await assertAccessible('/rattachement with an error');
   await shot('request-error');
 
@@ -123,7 +123,7 @@ test('the main manager validates the request and exports the users', async () =>
   // A refusal without a comment is refused next to the table.
   await page.getByRole('button', { name: `Refuser — ${requester}` }).click();
   await page.waitForLoadState();
-  assert.match(await page.getByRole('alert').innerText(), /refusal needs a comment/);
+  assert.match(await page.getByRole('alert').innerText(), /Un refus doit être motivé/);
   await assertAccessible('/gestion with an error');
 
   await pendingTable().getByRole('row', { name: new RegExp(requester) }).getByLabel('Commentaire')
@@ -162,7 +162,7 @@ test('the main manager hands the role over to the secondary manager', async () =
       .fill('luc.garnier@saint-aubin.example');
   await page.getByRole('button', { name: 'Valider la transmission' }).click();
   await page.waitForLoadState();
-  assert.match(await page.getByRole('alert').innerText(), /not attached/);
+  assert.match(await page.getByRole('alert').innerText(), /doit être rattaché à la structure/);
   await assertAccessible('hand-over with an error');
 
   await page.getByLabel(new RegExp(secondary)).check();
@@ -195,7 +195,7 @@ test('the new main manager edits the services and grants spaces', async () => {
   await page.waitForLoadState();
   const code = page.getByLabel('Code du service');
   assert.equal(await code.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('#code-erreur').innerText(), /Action refusée/);
+  assert.match(await page.locator('#code-erreur').innerText(), /code du service est obligatoire/);
   await assertAccessible('services page with an error');
 
   await code.fill('DSI');
