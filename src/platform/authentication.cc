@@ -113,6 +113,8 @@ core::Result<LoginResult> Authentication::Login(const LoginRequest& request) {
                             now, now + options_.session_lifetime};
   auto written = store_.Write([&](store::Transaction& tx) -> core::Status {
     if (auto inserted = tx.sessions().Insert(session); !inserted) return inserted;
+    // The automatic main-manager re-assignment picks the secondary manager seen last.
+    if (auto recorded = tx.logins().Record(user->id, now); !recorded) return recorded;
     nlohmann::json details = {{"remote_address", request.remote_address}};
     auto event = tx.audit().Append(UserActor(user->id), "session.login", UserActor(user->id),
                                    details.dump());

@@ -36,6 +36,32 @@ constexpr std::array kTemplates = {
                  "plus se connecter à Choral.\n\n"
                  "Générez-en un nouveau dans « Connexions API » et mettez à jour ces "
                  "logiciels.\n"},
+    // FUNCTIONAL.md §3.2: managers hear of each request, the requester of each decision.
+    MailTemplate{kMailAttachmentRequested, "Demande de rattachement à {structure}",
+                 "Bonjour,\n\n"
+                 "{requester} demande à être rattaché(e) à {structure}.\n\n"
+                 "Validez ou refusez la demande dans « Activité du gestionnaire » sur Choral.\n"},
+    MailTemplate{kMailAttachmentValidated, "Rattachement à {structure} validé",
+                 "Bonjour,\n\n"
+                 "Votre rattachement à {structure} a été validé.\n\n"
+                 "Commentaire du gestionnaire : {comment}\n"},
+    MailTemplate{kMailAttachmentRefused, "Rattachement à {structure} refusé",
+                 "Bonjour,\n\n"
+                 "Votre demande de rattachement à {structure} a été refusée.\n\n"
+                 "Motif : {comment}\n"},
+    MailTemplate{kMailAttachmentChanged, "Votre rattachement à {structure} : {decision}",
+                 "Bonjour,\n\n"
+                 "Un gestionnaire de {structure} a modifié votre rattachement : {decision}.\n\n"
+                 "Commentaire du gestionnaire : {comment}\n"},
+    // FUNCTIONAL.md §3.3: both sides of a hand-over are told.
+    MailTemplate{kMailMainManagerHandedOver, "{structure} : nouveau gestionnaire principal",
+                 "Bonjour,\n\n"
+                 "{previous} a transmis le rôle de gestionnaire principal de {structure} à "
+                 "{successor}.\n"},
+    MailTemplate{kMailMainManagerAssigned, "Vous êtes gestionnaire principal de {structure}",
+                 "Bonjour,\n\n"
+                 "Vous êtes désormais gestionnaire principal de {structure}.\n\n"
+                 "Motif : {reason}\n"},
 };
 
 // The values a template may name: the parameters as text, and the derived ones.

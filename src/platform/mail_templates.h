@@ -19,6 +19,12 @@ inline constexpr std::string_view kMailInvoiceStatus = "mail.invoice_status";
 // To the managers of a structure: a technical account's password expires soon.
 inline constexpr std::string_view kMailTechnicalPasswordExpiring =
     "mail.technical_password_expiring";
+inline constexpr std::string_view kMailAttachmentRequested = "mail.attachment_requested";
+inline constexpr std::string_view kMailAttachmentValidated = "mail.attachment_validated";
+inline constexpr std::string_view kMailAttachmentRefused = "mail.attachment_refused";
+inline constexpr std::string_view kMailAttachmentChanged = "mail.attachment_changed";
+inline constexpr std::string_view kMailMainManagerHandedOver = "mail.main_manager_handed_over";
+inline constexpr std::string_view kMailMainManagerAssigned = "mail.main_manager_assigned";
 
 struct MailText {
   std::string subject;  // one line

@@ -20,8 +20,8 @@ std::string ReadSource(const std::filesystem::path& path) {
   return text.str();
 }
 
-// The template key of every NotifyStructure call in platform's sources, resolving the kMail*
-// constants of mail_templates.h.
+// The template key of every NotifyStructure / NotifyUser / NotifyManagers call in platform's
+// sources, resolving the kMail* constants of mail_templates.h.
 std::set<std::string> KeysQueuedBySources() {
   const std::filesystem::path dir = CHORAL_PLATFORM_SOURCE_DIR;
   std::map<std::string, std::string> constants;
@@ -31,7 +31,8 @@ std::set<std::string> KeysQueuedBySources() {
        it != std::sregex_iterator(); ++it) {
     constants[(*it)[1]] = (*it)[2];
   }
-  static const std::regex kCall(R"re(NotifyStructure\(\s*tx,\s*[^,]+,\s*("[^"]*"|\w+))re");
+  static const std::regex kCall(
+      R"re(Notify(?:Structure|User|Managers)\(\s*tx,\s*[^,]+,\s*("[^"]*"|\w+))re");
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".cc" || entry.path().stem().string().ends_with("_test")) {

@@ -21,4 +21,14 @@ core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure
                              std::string_view template_key, const nlohmann::json& params,
                              core::Timestamp now);
 
+// Queues `template_key` with `params` for one person, when their account is active (a
+// deactivated account reads no mail). Same errors as NotifyStructure; kNotFound for no such user.
+core::Status NotifyUser(store::Transaction& tx, core::UserId user, std::string_view template_key,
+                        const nlohmann::json& params, core::Timestamp now);
+
+// Queues `template_key` for every approved main and secondary manager of `structure`.
+core::Status NotifyManagers(store::Transaction& tx, core::StructureId structure,
+                            std::string_view template_key, const nlohmann::json& params,
+                            core::Timestamp now);
+
 }  // namespace choral::platform

@@ -15,7 +15,10 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       invoices_(store, clock),
       feedback_(store, clock),
       notifications_(store),
-      api_access_(store, clock, hasher_, options.api_access) {}
+      api_access_(store, clock, hasher_, options.api_access),
+      attachments_(store, clock),
+      structure_services_(store),
+      main_manager_(store, clock) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -5,14 +5,17 @@
 #include "core/clock.h"
 #include "pdf/reader_pool.h"
 #include "platform/api_access.h"
+#include "platform/attachments.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
 #include "platform/feedback.h"
 #include "platform/invoice_processing.h"
+#include "platform/main_manager.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
 #include "platform/public_directory.h"
+#include "platform/structure_services.h"
 #include "store/store.h"
 
 namespace choral::platform {
@@ -39,6 +42,9 @@ class Platform {
   const Feedback& feedback() const { return feedback_; }
   const NotificationInbox& notifications() const { return notifications_; }
   ApiAccess& api_access() { return api_access_; }
+  const Attachments& attachments() const { return attachments_; }
+  const StructureServices& structure_services() const { return structure_services_; }
+  const MainManager& main_manager() const { return main_manager_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -56,6 +62,9 @@ class Platform {
   Feedback feedback_;
   NotificationInbox notifications_;
   ApiAccess api_access_;
+  Attachments attachments_;
+  StructureServices structure_services_;
+  MainManager main_manager_;
 };
 
 }  // namespace choral::platform

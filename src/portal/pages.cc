@@ -197,8 +197,25 @@ http::Response Pages::Account(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const Catalogue& catalogue = renderer_.catalogue();
+  mstch::map data = AccountData(catalogue, **actor);
+  // "Mes rattachements": the way to a structure's main-manager hand-over (manager_pages.cc).
+  auto mine = platform_.attachments().Mine(**actor);
+  if (!mine) return ErrorPage(mine.error(), request, &**actor);
+  mstch::array attachments;
+  for (const auto& a : *mine) {
+    mstch::map item{{"name", a.structure_name},
+                    {"status", std::string(accounts::AttachmentStatusCode(a.status))}};
+    if (a.role == accounts::Role::kMainManager &&
+        a.status == accounts::AttachmentStatus::kApproved) {
+      item["hand_over_href"] =
+          "/compte/rattachements/" + std::to_string(a.structure_id.value()) + "/passation";
+    }
+    attachments.push_back(std::move(item));
+  }
+  data["attachments"] = std::move(attachments);
+  data["handed_over"] = request.QueryParam("passation").has_value();
   Page page{"account", std::string(catalogue.Text("account.title")), NavEntry::kAccount,
-            AccountData(catalogue, **actor)};
+            std::move(data)};
   return Render(std::move(page), **actor);
 }
 

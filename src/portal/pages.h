@@ -19,6 +19,21 @@ namespace choral::portal {
 struct DepositFormState;  // deposit_view_models.h
 struct BatchRow;          // deposit_view_models.h
 
+// What support typed in the main-manager appointment form, and the one field refused, if any.
+struct SupportFormState {
+  std::string siret, login, reason;
+  std::string error_field;  // "siret", "login", "reason", "certificate" or ""
+  std::string error;        // French sentence shown next to that field
+};
+
+// What a manager typed in a service form, and its error.
+struct ServiceFormState {
+  std::string id, code, name, valid_from, valid_to;
+  bool active = true, engagement_number_required = false, payment_status_reported = true;
+  std::string error_field;  // "code", "name", "dates" or ""
+  std::string error;
+};
+
 inline constexpr std::string_view kSessionCookie = "choral_session";
 // Login form's double-submit token: before a session exists, the form's hidden field must
 // equal this cookie, which another site can neither read nor set.
@@ -79,6 +94,32 @@ class Pages {
   http::Response InvoicesToProcessCsv(const http::Request& request);
   // GET /notifications (notification_pages.cc): the actor's notifications; opening reads them.
   http::Response Notifications(const http::Request& request);
+  // Managers (manager_pages.cc). GET /gestion: the first structure the actor manages;
+  // GET /gestion/:structure: "Activité du gestionnaire"; POST .../decision: validate, refuse,
+  // deactivate, reactivate or detach; POST .../rattacher: attach a login directly;
+  // GET .../utilisateurs.csv: the people as CSV.
+  http::Response ManagerHome(const http::Request& request);
+  http::Response ManagerActivity(const http::Request& request);
+  http::Response ManagerDecision(const http::Request& request);
+  http::Response ManagerAttach(const http::Request& request);
+  http::Response ManagerUsersCsv(const http::Request& request);
+  // POST /gestion/:structure/espaces: the rights of one attachment on the invoice spaces.
+  http::Response ManagerSpaces(const http::Request& request);
+  // Services (structure_pages.cc): GET /gestion/:structure/services lists them with the form
+  // (?service=ID edits one); POST saves.
+  http::Response StructureServicesPage(const http::Request& request);
+  http::Response SaveStructureService(const http::Request& request);
+  // Support (support_pages.cc): GET / POST /support/gestionnaire-principal, platform
+  // administrators appoint a main manager on the structure head's signed certificate.
+  http::Response SupportMainManagerForm(const http::Request& request);
+  http::Response SupportAssignMainManager(const http::Request& request);
+  // GET / POST /rattachement: a user asks to join a structure.
+  http::Response AttachmentRequestForm(const http::Request& request);
+  http::Response RequestAttachment(const http::Request& request);
+  // GET / POST /compte/rattachements/:structure/passation: confirm, choose the successor (by
+  // login or by search), validate.
+  http::Response HandOverForm(const http::Request& request);
+  http::Response HandOver(const http::Request& request);
   // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
   http::Response GiveFeedback(const http::Request& request);
   // "Connexions API" (api_access_pages.cc), for managers: GET /connexions-api lists their
@@ -129,6 +170,20 @@ class Pages {
   };
   http::Response ApiAccessPage(const http::Request& request, const platform::Actor& who,
                                std::string_view error, const ShownOnceData* shown, int status);
+  http::Response ManagerActivityPage(const http::Request& request, const platform::Actor& who,
+                                     core::StructureId structure, std::string_view error,
+                                     int status) const;
+  http::Response SupportMainManagerPage(const http::Request& request, const platform::Actor& who,
+                                        const SupportFormState& state, bool done, int status) const;
+  http::Response ServicesPage(const http::Request& request, const platform::Actor& who,
+                              core::StructureId structure, const ServiceFormState& form,
+                              int status) const;
+  http::Response AttachmentRequestPage(const platform::Actor& who, std::string_view siret,
+                                       std::string_view services, std::string_view error, bool sent,
+                                       int status) const;
+  http::Response HandOverPage(const http::Request& request, const platform::Actor& who,
+                              core::StructureId structure, std::string_view search, bool confirmed,
+                              std::string_view error, int status) const;
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
                            std::string_view error, int status) const;

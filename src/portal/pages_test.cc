@@ -142,6 +142,20 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "POST /connexions-api/comptes/:id(\\d+)/mot-de-passe",
                                             "POST /connexions-api/comptes/:id(\\d+)/revocation",
                                             "POST /connexions-api/clients/:id(\\d+)/revocation",
+                                            "GET /gestion",
+                                            "GET /gestion/:structure(\\d+)",
+                                            "POST /gestion/:structure(\\d+)/decision",
+                                            "POST /gestion/:structure(\\d+)/rattacher",
+                                            "GET /gestion/:structure(\\d+)/utilisateurs.csv",
+                                            "POST /gestion/:structure(\\d+)/espaces",
+                                            "GET /gestion/:structure(\\d+)/services",
+                                            "POST /gestion/:structure(\\d+)/services",
+                                            "GET /support/gestionnaire-principal",
+                                            "POST /support/gestionnaire-principal",
+                                            "GET /rattachement",
+                                            "POST /rattachement",
+                                            "GET /compte/rattachements/:structure(\\d+)/passation",
+                                            "POST /compte/rattachements/:structure(\\d+)/passation",
                                             "GET /static/:path(.*)"}));
 }
 

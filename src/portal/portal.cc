@@ -104,6 +104,21 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
               Guarded(state, &Pages::ApiAccessChange));
   routes.Post("/connexions-api/clients/:id(\\d+)/revocation",
               Guarded(state, &Pages::ApiAccessChange));
+  routes.Get("/gestion", Guarded(state, &Pages::ManagerHome));
+  routes.Get("/gestion/:structure(\\d+)", Guarded(state, &Pages::ManagerActivity));
+  routes.Post("/gestion/:structure(\\d+)/decision", Guarded(state, &Pages::ManagerDecision));
+  routes.Post("/gestion/:structure(\\d+)/rattacher", Guarded(state, &Pages::ManagerAttach));
+  routes.Get("/gestion/:structure(\\d+)/utilisateurs.csv", Guarded(state, &Pages::ManagerUsersCsv));
+  routes.Post("/gestion/:structure(\\d+)/espaces", Guarded(state, &Pages::ManagerSpaces));
+  routes.Get("/gestion/:structure(\\d+)/services", Guarded(state, &Pages::StructureServicesPage));
+  routes.Post("/gestion/:structure(\\d+)/services", Guarded(state, &Pages::SaveStructureService));
+  routes.Get("/support/gestionnaire-principal", Guarded(state, &Pages::SupportMainManagerForm));
+  routes.Post("/support/gestionnaire-principal", Guarded(state, &Pages::SupportAssignMainManager));
+  routes.Get("/rattachement", Guarded(state, &Pages::AttachmentRequestForm));
+  routes.Post("/rattachement", Guarded(state, &Pages::RequestAttachment));
+  routes.Get("/compte/rattachements/:structure(\\d+)/passation",
+             Guarded(state, &Pages::HandOverForm));
+  routes.Post("/compte/rattachements/:structure(\\d+)/passation", Guarded(state, &Pages::HandOver));
   // Memory only: no reason to hand these to the worker pool.
   routes.Get(
       "/static/:path(.*)",

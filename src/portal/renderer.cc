@@ -71,8 +71,13 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   nav.push_back(
       NavItem(catalogue_, "/annuaire", "nav.directory", page.nav == NavEntry::kDirectory));
   if (actor != nullptr && actor->ManagesAny()) {
+    nav.push_back(NavItem(catalogue_, "/gestion", "nav.manager", page.nav == NavEntry::kManager));
     nav.push_back(
         NavItem(catalogue_, "/connexions-api", "nav.api_access", page.nav == NavEntry::kApiAccess));
+  }
+  if (actor != nullptr && actor->platform_admin) {
+    nav.push_back(NavItem(catalogue_, "/support/gestionnaire-principal", "nav.support",
+                          page.nav == NavEntry::kSupport));
   }
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/compte", "nav.account", page.nav == NavEntry::kAccount));

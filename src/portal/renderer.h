@@ -24,6 +24,8 @@ enum class NavEntry {
   kToProcess,
   kDirectory,
   kNotifications,
+  kManager,
+  kSupport,
   kAccount,
   kApiAccess
 };

@@ -48,6 +48,10 @@ class AuditLog {
 
   // Up to `limit` events with sequence > after_sequence, in sequence order.
   virtual core::Result<std::vector<AuditEvent>> List(int64_t after_sequence, int limit) = 0;
+
+  // The latest `limit` events about `subject` ("structure:3"), newest first.
+  virtual core::Result<std::vector<AuditEvent>> ListBySubject(const std::string& subject,
+                                                              int limit) = 0;
 };
 
 }  // namespace choral::store

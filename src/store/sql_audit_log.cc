@@ -38,20 +38,24 @@ core::Result<AuditEvent> SqlAuditLog::Append(std::string actor, std::string acti
   return event;
 }
 
-core::Result<std::vector<AuditEvent>> SqlAuditLog::List(int64_t after_sequence, int limit) {
-  struct Row {
-    long long sequence = 0, at = 0;
-    std::string actor, action, subject, details, previous_hash, hash;
-  };
-  long long after = after_sequence;
-  int lim = limit < 0 ? 0 : limit;
-  std::vector<Row> rows;
-  auto status = SelectRows<Row>(
-      ctx_, "listing audit events",
+namespace {
+
+struct AuditRow {
+  long long sequence = 0, at = 0;
+  std::string actor, action, subject, details, previous_hash, hash;
+};
+
+core::Result<std::vector<AuditEvent>> SelectEvents(
+    SqlContext& ctx, const std::string& where,
+    const std::function<void(soci::details::prepare_temp_type&)>& bind_uses) {
+  std::vector<AuditRow> rows;
+  auto status = SelectRows<AuditRow>(
+      ctx, "listing audit events",
       "SELECT sequence, at, actor, action, subject, details, previous_hash, hash "
-      "FROM audit_events WHERE sequence > :a ORDER BY sequence LIMIT :l",
-      [&](soci::details::prepare_temp_type& p) { p, soci::use(after), soci::use(lim); },
-      [](soci::details::prepare_temp_type& p, Row& r) {
+      "FROM audit_events " +
+          where,
+      bind_uses,
+      [](soci::details::prepare_temp_type& p, AuditRow& r) {
         p, soci::into(r.sequence), soci::into(r.at), soci::into(r.actor), soci::into(r.action),
             soci::into(r.subject), soci::into(r.details), soci::into(r.previous_hash),
             soci::into(r.hash);
@@ -60,12 +64,31 @@ core::Result<std::vector<AuditEvent>> SqlAuditLog::List(int64_t after_sequence, 
   if (!status) return core::Fail(status.error());
   std::vector<AuditEvent> events;
   events.reserve(rows.size());
-  for (Row& r : rows) {
+  for (AuditRow& r : rows) {
     events.push_back(AuditEvent{r.sequence, FromMillis(r.at), std::move(r.actor),
                                 std::move(r.action), std::move(r.subject), std::move(r.details),
                                 std::move(r.previous_hash), std::move(r.hash)});
   }
   return events;
+}
+
+}  // namespace
+
+core::Result<std::vector<AuditEvent>> SqlAuditLog::List(int64_t after_sequence, int limit) {
+  long long after = after_sequence;
+  int lim = limit < 0 ? 0 : limit;
+  return SelectEvents(
+      ctx_, "WHERE sequence > :a ORDER BY sequence LIMIT :l",
+      [&](soci::details::prepare_temp_type& p) { p, soci::use(after), soci::use(lim); });
+}
+
+core::Result<std::vector<AuditEvent>> SqlAuditLog::ListBySubject(const std::string& subject,
+                                                                 int limit) {
+  std::string key = subject;
+  int lim = limit < 0 ? 0 : limit;
+  return SelectEvents(
+      ctx_, "WHERE subject = :s ORDER BY sequence DESC LIMIT :l",
+      [&](soci::details::prepare_temp_type& p) { p, soci::use(key), soci::use(lim); });
 }
 
 core::Result<std::pair<int64_t, std::string>> SqlAuditLog::Head() {

@@ -245,12 +245,50 @@ class SqlApiCredentialRepository final : public ApiCredentialRepository {
   SqlContext& ctx_;
 };
 
+class SqlMembershipScopeRepository final : public MembershipScopeRepository {
+ public:
+  explicit SqlMembershipScopeRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Status SetServices(core::MembershipId membership,
+                           const std::vector<core::ServiceId>& services) override;
+  core::Result<std::vector<core::ServiceId>> Services(core::MembershipId membership) override;
+  core::Status Grant(core::MembershipId membership, const SpaceGrant& grant) override;
+  core::Status Revoke(core::MembershipId membership, accounts::Space space) override;
+  core::Result<std::vector<SpaceGrant>> Spaces(core::MembershipId membership) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlLoginRepository final : public LoginRepository {
+ public:
+  explicit SqlLoginRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Status Record(core::UserId user, core::Timestamp at) override;
+  core::Result<std::optional<core::Timestamp>> Last(core::UserId user) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlSupportFlagRepository final : public SupportFlagRepository {
+ public:
+  explicit SqlSupportFlagRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Status Flag(const SupportFlag& flag) override;
+  core::Status Clear(core::StructureId structure) override;
+  core::Result<std::optional<SupportFlag>> Find(core::StructureId structure) override;
+  core::Result<std::vector<SupportFlag>> List() override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
   core::Result<AuditEvent> Append(std::string actor, std::string action, std::string subject,
                                   std::string details) override;
   core::Result<std::vector<AuditEvent>> List(int64_t after_sequence, int limit) override;
+  core::Result<std::vector<AuditEvent>> ListBySubject(const std::string& subject,
+                                                      int limit) override;
 
   // The last link as audit_head records it: (last_sequence, last_hash). For Verify.
   core::Result<std::pair<int64_t, std::string>> Head();
@@ -274,6 +312,9 @@ class SqlTransaction final : public Transaction {
         feedback_(ctx_),
         deposit_drafts_(ctx_),
         api_credentials_(ctx_),
+        membership_scopes_(ctx_),
+        logins_(ctx_),
+        support_flags_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -287,6 +328,9 @@ class SqlTransaction final : public Transaction {
   FeedbackRepository& feedback() override { return feedback_; }
   DepositDraftRepository& deposit_drafts() override { return deposit_drafts_; }
   ApiCredentialRepository& api_credentials() override { return api_credentials_; }
+  MembershipScopeRepository& membership_scopes() override { return membership_scopes_; }
+  LoginRepository& logins() override { return logins_; }
+  SupportFlagRepository& support_flags() override { return support_flags_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -303,6 +347,9 @@ class SqlTransaction final : public Transaction {
   SqlFeedbackRepository feedback_;
   SqlDepositDraftRepository deposit_drafts_;
   SqlApiCredentialRepository api_credentials_;
+  SqlMembershipScopeRepository membership_scopes_;
+  SqlLoginRepository logins_;
+  SqlSupportFlagRepository support_flags_;
   SqlAuditLog audit_;
 };
 

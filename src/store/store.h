@@ -17,11 +17,14 @@
 #include "store/deposit_draft_repository.h"
 #include "store/feedback_repository.h"
 #include "store/invoice_repository.h"
+#include "store/login_repository.h"
 #include "store/membership_repository.h"
+#include "store/membership_scope_repository.h"
 #include "store/outbox.h"
 #include "store/service_repository.h"
 #include "store/session_repository.h"
 #include "store/structure_repository.h"
+#include "store/support_flag_repository.h"
 #include "store/user_repository.h"
 #include "store/verify_report.h"
 
@@ -56,6 +59,9 @@ class Transaction {
   virtual FeedbackRepository& feedback() = 0;
   virtual DepositDraftRepository& deposit_drafts() = 0;
   virtual ApiCredentialRepository& api_credentials() = 0;
+  virtual MembershipScopeRepository& membership_scopes() = 0;
+  virtual LoginRepository& logins() = 0;
+  virtual SupportFlagRepository& support_flags() = 0;
   virtual AuditLog& audit() = 0;
 };
 
