@@ -30,4 +30,21 @@ core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure
   return core::Ok();
 }
 
+core::Status NotifyAddress(store::Transaction& tx, std::string_view to,
+                           std::string_view template_key, const nlohmann::json& params,
+                           core::Timestamp now) {
+  if (auto rendered = RenderMail(template_key, params, ""); !rendered) {
+    return core::Fail(core::ErrorCode::kInternal,
+                      "notification cannot be rendered: " + rendered.error().message);
+  }
+  store::OutboxMessage message;
+  message.to = std::string(to);
+  message.template_key = std::string(template_key);
+  message.params = params.dump();
+  message.created_at = now;
+  auto queued = tx.outbox().Enqueue(message);
+  if (!queued) return core::Fail(queued.error());
+  return core::Ok();
+}
+
 }  // namespace choral::platform

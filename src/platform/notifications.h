@@ -21,4 +21,10 @@ core::Status NotifyStructure(store::Transaction& tx, core::StructureId structure
                              std::string_view template_key, const nlohmann::json& params,
                              core::Timestamp now);
 
+// Queues `template_key` with `params` for the one address `to` (account mails: activation,
+// password reset). kInternal when the template does not render with `params`, as above.
+core::Status NotifyAddress(store::Transaction& tx, std::string_view to,
+                           std::string_view template_key, const nlohmann::json& params,
+                           core::Timestamp now);
+
 }  // namespace choral::platform

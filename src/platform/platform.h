@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "platform/account_settings.h"
 #include "platform/authentication.h"
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
@@ -10,7 +11,9 @@
 #include "platform/invoice_processing.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
+#include "platform/password_reset.h"
 #include "platform/public_directory.h"
+#include "platform/sign_up.h"
 #include "store/store.h"
 
 namespace choral::platform {
@@ -18,6 +21,8 @@ namespace choral::platform {
 struct PlatformOptions {
   PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
   AuthenticationOptions authentication;
+  SignUpOptions sign_up;
+  PasswordResetOptions password_reset;
   pdf::ReaderOptions pdf_reader;  // limits on the PDFs suppliers deposit
 };
 
@@ -27,6 +32,9 @@ class Platform {
   Platform(store::Store& store, const core::Clock& clock, PlatformOptions options = {});
 
   Authentication& authentication() { return authentication_; }
+  SignUp& sign_up() { return sign_up_; }
+  PasswordReset& password_reset() { return password_reset_; }
+  AccountSettings& account_settings() { return account_settings_; }
   const Dashboard& dashboard() const { return dashboard_; }
   const PublicDirectory& public_directory() const { return public_directory_; }
   const Deposits& deposits() const { return deposits_; }
@@ -41,6 +49,9 @@ class Platform {
   store::Store& store_;
   PasswordHasher hasher_;
   Authentication authentication_;
+  SignUp sign_up_;
+  PasswordReset password_reset_;
+  AccountSettings account_settings_;
   Dashboard dashboard_;
   PublicDirectory public_directory_;
   Deposits deposits_;
