@@ -43,7 +43,7 @@ core::Result<std::optional<platform::Actor>> Pages::CurrentActor(const http::Req
 }
 
 http::Response Pages::LoginPage(std::string_view csrf_token, std::string_view email,
-                                std::string_view error, int status) const {
+                                std::string_view error, int status, std::string_view notice) const {
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"login", std::string(catalogue.Text("login.title")), NavEntry::kNone, {}, status};
   page.data = mstch::map{
@@ -52,6 +52,8 @@ http::Response Pages::LoginPage(std::string_view csrf_token, std::string_view em
       {"has_error", !error.empty()},
       {"error", std::string(error)},
       {"on_login_page", true},
+      {"has_notice", !notice.empty()},
+      {"notice", std::string(notice)},
   };
   return renderer_.Render(page, nullptr);
 }
@@ -63,6 +65,9 @@ http::Response Pages::LoginForm(const http::Request& request) {
   bool fresh = !token || !LooksLikeToken(*token);
   if (fresh) token = platform::RandomHex(kCsrfBytes);
   http::Response response = LoginPage(*token, "", "", 200);
+  if (request.QueryParam("info") == "mot-de-passe-change") {
+    response = LoginPage(*token, "", "", 200, renderer_.catalogue().Text("login.password_changed"));
+  }
   if (fresh) response.AddHeader("Set-Cookie", Cookie(kLoginCsrfCookie, *token, request, -1));
   return response;
 }
@@ -81,8 +86,10 @@ http::Response Pages::Login(const http::Request& request) {
   if (email.empty() || password.empty()) {
     return LoginPage(*cookie, email, catalogue.Text("login.error_missing"), 200);
   }
+  // The browser's previous session, if any, ends with this login (rotation).
   auto result = platform_.authentication().Login(
-      platform::LoginRequest{email, password, request.remote_address});
+      platform::LoginRequest{email, password, request.remote_address},
+      request.Cookie(kSessionCookie).value_or(""));
   if (!result) {
     switch (result.error().code) {
       case ErrorCode::kPermissionDenied:
@@ -166,16 +173,6 @@ http::Response Pages::Directory(const http::Request& request) {
     page.data["error"] = *error;
   }
   return who != nullptr ? Render(std::move(page), *who) : renderer_.Render(page, nullptr);
-}
-
-http::Response Pages::Account(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const Catalogue& catalogue = renderer_.catalogue();
-  Page page{"account", std::string(catalogue.Text("account.title")), NavEntry::kAccount,
-            AccountData(catalogue, **actor)};
-  return Render(std::move(page), **actor);
 }
 
 http::Response Pages::Static(const http::Request& request) const {
