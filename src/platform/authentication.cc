@@ -44,34 +44,16 @@ Authentication::Authentication(store::Store& store, const core::Clock& clock,
       clock_(clock),
       hasher_(hasher),
       options_(options),
-      dummy_hash_(hasher.Hash("no such account").value_or("")) {}
+      dummy_hash_(hasher.Hash("no such account").value_or("")),
+      failures_(ThrottleOptions{options.max_failures, options.failure_window}) {}
 
-bool Authentication::Throttled(const std::string& key, core::Timestamp now) {
-  std::lock_guard lock(throttle_mutex_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return false;
-  if (now - it->second.window_start >= options_.failure_window) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.count >= options_.max_failures;
-}
-
-void Authentication::RecordFailure(const std::string& key, core::Timestamp now) {
-  std::lock_guard lock(throttle_mutex_);
-  Failures& f = failures_[key];
-  if (f.count == 0 || now - f.window_start >= options_.failure_window) {
-    f = Failures{0, now};
-  }
-  ++f.count;
-}
-
-core::Result<LoginResult> Authentication::Login(const LoginRequest& request) {
+core::Result<LoginResult> Authentication::Login(const LoginRequest& request,
+                                                std::string_view previous_session_token) {
   const core::Timestamp now = clock_.Now();
   auto email = accounts::NormaliseEmail(request.email);
   std::string account_key = "account:" + (email ? *email : request.email);
   std::string address_key = "address:" + request.remote_address;
-  if (Throttled(account_key, now) || Throttled(address_key, now)) {
+  if (failures_.Throttled(account_key, now) || failures_.Throttled(address_key, now)) {
     return core::Fail(core::ErrorCode::kResourceExhausted,
                       "too many failed attempts; try again in " +
                           std::to_string(options_.failure_window.count()) + " minutes");
@@ -91,8 +73,8 @@ core::Result<LoginResult> Authentication::Login(const LoginRequest& request) {
   // not tell an attacker which e-mails have accounts.
   bool password_ok = hasher_.Verify(request.password, user ? user->password_hash : dummy_hash_);
   if (!user || !password_ok || !user->active) {
-    RecordFailure(account_key, now);
-    RecordFailure(address_key, now);
+    failures_.Record(account_key, now);
+    failures_.Record(address_key, now);
     if (user) {
       (void)store_.Write([&](store::Transaction& tx) -> core::Status {
         nlohmann::json details = {{"remote_address", request.remote_address},
@@ -112,10 +94,23 @@ core::Result<LoginResult> Authentication::Login(const LoginRequest& request) {
   accounts::Session session{store::Sha256Hex(result.session_token), user->id, result.csrf_token,
                             now, now + options_.session_lifetime};
   auto written = store_.Write([&](store::Transaction& tx) -> core::Status {
+    // Rotation: the browser's previous session (anyone's, a fixed one included) ends here.
+    bool rotated = false;
+    if (!previous_session_token.empty() && previous_session_token.size() <= 128) {
+      const std::string previous = store::Sha256Hex(previous_session_token);
+      auto found = tx.sessions().Find(previous);
+      if (!found) return core::Fail(found.error());
+      if (*found) {
+        if (auto deleted = tx.sessions().Delete(previous); !deleted) return deleted;
+        rotated = true;
+      }
+    }
+    if (auto purged = tx.sessions().DeleteExpired(now); !purged) return core::Fail(purged.error());
     if (auto inserted = tx.sessions().Insert(session); !inserted) return inserted;
     // The automatic main-manager re-assignment picks the secondary manager seen last.
     if (auto recorded = tx.logins().Record(user->id, now); !recorded) return recorded;
-    nlohmann::json details = {{"remote_address", request.remote_address}};
+    nlohmann::json details = {{"remote_address", request.remote_address},
+                              {"previous_session_ended", rotated}};
     auto event = tx.audit().Append(UserActor(user->id), "session.login", UserActor(user->id),
                                    details.dump());
     if (!event) return core::Fail(event.error());

@@ -2,14 +2,13 @@
 #pragma once
 
 #include <chrono>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "platform/actor.h"
 #include "platform/password_hasher.h"
+#include "platform/request_throttle.h"
 #include "store/store.h"
 
 namespace choral::platform {
@@ -41,8 +40,13 @@ class Authentication {
   // kPermissionDenied "e-mail or password is wrong" for an unknown account, a wrong password or
   // a deactivated account alike (no account enumeration); kResourceExhausted "too many failed
   // attempts" while the account or the address is throttled. Audits "session.login" /
-  // "session.login_failed".
-  core::Result<LoginResult> Login(const LoginRequest& request);
+  // "session.login_failed". Also deletes the expired sessions of every user (they are refused
+  // anyway; this keeps the table small).
+  // `previous_session_token` is the browser's current session cookie, if any: the login ends that
+  // session, so that a browser never holds two and a session fixed by someone else before login
+  // is worthless.
+  core::Result<LoginResult> Login(const LoginRequest& request,
+                                  std::string_view previous_session_token = {});
 
   // The actor behind a session token; kPermissionDenied when unknown or expired.
   core::Result<Actor> Authenticate(std::string_view session_token) const;
@@ -51,21 +55,12 @@ class Authentication {
   core::Status Logout(std::string_view session_token);
 
  private:
-  bool Throttled(const std::string& key, core::Timestamp now);
-  void RecordFailure(const std::string& key, core::Timestamp now);
-
   store::Store& store_;
   const core::Clock& clock_;
   const PasswordHasher& hasher_;
   AuthenticationOptions options_;
-  std::string dummy_hash_;  // verified against when the e-mail has no account
-
-  struct Failures {
-    int count = 0;
-    core::Timestamp window_start{};
-  };
-  std::mutex throttle_mutex_;
-  std::unordered_map<std::string, Failures> failures_;  // "account:<email>", "address:<ip>"
+  std::string dummy_hash_;    // verified against when the e-mail has no account
+  RequestThrottle failures_;  // failed logins by "account:<email>" and "address:<ip>"
 };
 
 // Builds the Actor of a user inside a read transaction: approved memberships with their

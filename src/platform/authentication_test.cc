@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/test_support.h"
+#include "store/sha256.h"
 
 namespace choral::platform {
 namespace {
@@ -161,6 +162,30 @@ TEST_F(AuthenticationTest, DeactivatedAccountCannotLogInNorKeepItsSession) {
   auto again = Login("un mot de passe");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, core::ErrorCode::kPermissionDenied);
+}
+
+TEST_F(AuthenticationTest, LoginRotatesTheBrowsersSession) {
+  auto first = Login("un mot de passe");
+  ASSERT_TRUE(first);
+  LoginRequest again{"marc.dubois@atelier-lumen.example", "un mot de passe", "192.0.2.1"};
+  auto second = auth_.Login(again, first->session_token);
+  ASSERT_TRUE(second);
+  EXPECT_NE(second->session_token, first->session_token);
+  EXPECT_NE(second->csrf_token, first->csrf_token);
+  EXPECT_FALSE(auth_.Authenticate(first->session_token));  // the old one of that browser ended
+  EXPECT_TRUE(auth_.Authenticate(second->session_token));
+}
+
+TEST_F(AuthenticationTest, LoginPurgesExpiredSessions) {
+  auto old = Login("un mot de passe");
+  ASSERT_TRUE(old);
+  clock_.Advance(std::chrono::hours(2));
+  ASSERT_TRUE(Login("un mot de passe"));
+  ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> core::Status {
+    auto found = tx.sessions().Find(store::Sha256Hex(old->session_token));
+    EXPECT_TRUE(found && !found->has_value());
+    return core::Ok();
+  }));
 }
 
 }  // namespace

@@ -62,6 +62,29 @@ constexpr std::array kTemplates = {
                  "Bonjour,\n\n"
                  "Vous êtes désormais gestionnaire principal de {structure}.\n\n"
                  "Motif : {reason}\n"},
+    // FUNCTIONAL.md §3.4: the account is created inactive; the link activates it.
+    MailTemplate{
+        kMailAccountActivation, "Activez votre compte Choral",
+        "Bonjour {first_name},\n\n"
+        "Pour activer votre compte Choral, ouvrez ce lien dans les {valid_hours} heures :\n"
+        "{activation_url}\n\n"
+        "Si vous n’avez pas créé de compte, ignorez ce message : sans activation, le "
+        "compte ne sera pas utilisable.\n"},
+    // A sign-up with an address that already has an account: its owner is told, the person
+    // signing up sees the same answer as for a new address (no account enumeration).
+    MailTemplate{kMailAccountExists, "Votre compte Choral existe déjà",
+                 "Bonjour,\n\n"
+                 "Quelqu’un a demandé à créer un compte Choral avec cette adresse, qui en a déjà "
+                 "un.\n\n"
+                 "Connectez-vous :\n{login_url}\n\n"
+                 "Mot de passe oublié ? Choisissez-en un nouveau :\n{forgot_url}\n\n"
+                 "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.\n"},
+    MailTemplate{kMailPasswordReset, "Nouveau mot de passe Choral",
+                 "Bonjour,\n\n"
+                 "Pour choisir un nouveau mot de passe, ouvrez ce lien dans les {valid_minutes} "
+                 "minutes :\n{reset_url}\n\n"
+                 "Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change "
+                 "pas.\n"},
 };
 
 // The values a template may name: the parameters as text, and the derived ones.
@@ -79,6 +102,17 @@ core::Result<std::map<std::string, std::string, std::less<>>> Values(const nlohm
     while (!base.empty() && base.back() == '/') base.pop_back();
     values["invoice_url"] = base + "/factures/" + id->second;
   }
+  std::string base(public_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  if (auto token = values.find("activation_token"); token != values.end()) {
+    values["activation_url"] = base + "/activation?jeton=" + token->second;
+  }
+  if (auto token = values.find("reset_token"); token != values.end()) {
+    values["reset_url"] = base + "/mot-de-passe/nouveau?jeton=" + token->second;
+  }
+  values["login_url"] = base + "/login";
+  values["forgot_url"] = base + "/mot-de-passe/oubli";
+  values["account_url"] = base + "/compte";
   if (auto code = values.find("status"); code != values.end()) {
     auto status = invoice::ParseStatusCode(code->second);
     values["status_label"] = status ? std::string(StatusLabel(*status)) : code->second;

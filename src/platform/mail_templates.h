@@ -25,6 +25,9 @@ inline constexpr std::string_view kMailAttachmentRefused = "mail.attachment_refu
 inline constexpr std::string_view kMailAttachmentChanged = "mail.attachment_changed";
 inline constexpr std::string_view kMailMainManagerHandedOver = "mail.main_manager_handed_over";
 inline constexpr std::string_view kMailMainManagerAssigned = "mail.main_manager_assigned";
+inline constexpr std::string_view kMailAccountActivation = "mail.account_activation";
+inline constexpr std::string_view kMailAccountExists = "mail.account_exists";
+inline constexpr std::string_view kMailPasswordReset = "mail.password_reset";
 
 struct MailText {
   std::string subject;  // one line
@@ -33,10 +36,12 @@ struct MailText {
 
 // Renders `template_key`. `params` is the JSON object NotifyStructure was given; besides its
 // values, a template may name {invoice_url} (`public_url` + "/factures/" + invoice_id),
-// {status_label} (the French name of `status`) and {amount} (total_with_vat in French notation
-// with its currency). Line breaks in values become spaces in the subject.
-// kNotFound "no mail template <key>" for an unknown key; kInvalidArgument naming the parameter
-// when one the template names is missing, or when `params` is not an object.
+// {status_label} (the French name of `status`), {activation_url} (`public_url` +
+// "/activation?jeton=" + activation_token), {reset_url} (`public_url` +
+// "/mot-de-passe/nouveau?jeton=" + reset_token), {login_url}, {forgot_url} and {amount}
+// (total_with_vat in French notation with its currency). Line breaks in values become spaces in the
+// subject. kNotFound "no mail template <key>" for an unknown key; kInvalidArgument naming the
+// parameter when one the template names is missing, or when `params` is not an object.
 core::Result<MailText> RenderMail(std::string_view template_key, const nlohmann::json& params,
                                   std::string_view public_url);
 

@@ -30,5 +30,10 @@ core::Status NotifyUser(store::Transaction& tx, core::UserId user, std::string_v
 core::Status NotifyManagers(store::Transaction& tx, core::StructureId structure,
                             std::string_view template_key, const nlohmann::json& params,
                             core::Timestamp now);
+// Queues `template_key` with `params` for the one address `to` (account mails: activation,
+// password reset). kInternal when the template does not render with `params`, as above.
+core::Status NotifyAddress(store::Transaction& tx, std::string_view to,
+                           std::string_view template_key, const nlohmann::json& params,
+                           core::Timestamp now);
 
 }  // namespace choral::platform

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "pdf/reader_pool.h"
+#include "platform/account_settings.h"
 #include "platform/api_access.h"
 #include "platform/attachments.h"
 #include "platform/authentication.h"
@@ -14,7 +15,9 @@
 #include "platform/main_manager.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
+#include "platform/password_reset.h"
 #include "platform/public_directory.h"
+#include "platform/sign_up.h"
 #include "platform/structure_services.h"
 #include "store/store.h"
 
@@ -23,6 +26,8 @@ namespace choral::platform {
 struct PlatformOptions {
   PasswordHasher::Cost password_cost = PasswordHasher::Interactive();
   AuthenticationOptions authentication;
+  SignUpOptions sign_up;
+  PasswordResetOptions password_reset;
   // The shared pool of PDF worker processes: their number, the wait for a free one, and the
   // limits on the PDFs suppliers deposit.
   pdf::ReaderPoolOptions pdf_readers;
@@ -35,6 +40,9 @@ class Platform {
   Platform(store::Store& store, const core::Clock& clock, PlatformOptions options = {});
 
   Authentication& authentication() { return authentication_; }
+  SignUp& sign_up() { return sign_up_; }
+  PasswordReset& password_reset() { return password_reset_; }
+  AccountSettings& account_settings() { return account_settings_; }
   const Dashboard& dashboard() const { return dashboard_; }
   const PublicDirectory& public_directory() const { return public_directory_; }
   const Deposits& deposits() const { return deposits_; }
@@ -55,6 +63,9 @@ class Platform {
   // Before the use cases that borrow from it, so it is destroyed after them.
   pdf::ReaderPool pdf_readers_;
   Authentication authentication_;
+  SignUp sign_up_;
+  PasswordReset password_reset_;
+  AccountSettings account_settings_;
   Dashboard dashboard_;
   PublicDirectory public_directory_;
   Deposits deposits_;

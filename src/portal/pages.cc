@@ -47,7 +47,7 @@ core::Result<std::optional<platform::Actor>> Pages::CurrentActor(const http::Req
 }
 
 http::Response Pages::LoginPage(std::string_view csrf_token, std::string_view email,
-                                std::string_view error, int status) const {
+                                std::string_view error, int status, std::string_view notice) const {
   const Catalogue& catalogue = renderer_.catalogue();
   Page page{"login", std::string(catalogue.Text("login.title")), NavEntry::kNone, {}, status};
   page.data = mstch::map{
@@ -56,6 +56,8 @@ http::Response Pages::LoginPage(std::string_view csrf_token, std::string_view em
       {"has_error", !error.empty()},
       {"error", std::string(error)},
       {"on_login_page", true},
+      {"has_notice", !notice.empty()},
+      {"notice", std::string(notice)},
   };
   return renderer_.Render(page, nullptr);
 }
@@ -67,6 +69,9 @@ http::Response Pages::LoginForm(const http::Request& request) {
   bool fresh = !token || !LooksLikeToken(*token);
   if (fresh) token = platform::RandomHex(kCsrfBytes);
   http::Response response = LoginPage(*token, "", "", 200);
+  if (request.QueryParam("info") == "mot-de-passe-change") {
+    response = LoginPage(*token, "", "", 200, renderer_.catalogue().Text("login.password_changed"));
+  }
   if (fresh) response.AddHeader("Set-Cookie", Cookie(kLoginCsrfCookie, *token, request, -1));
   return response;
 }
@@ -85,8 +90,10 @@ http::Response Pages::Login(const http::Request& request) {
   if (email.empty() || password.empty()) {
     return LoginPage(*cookie, email, catalogue.Text("login.error_missing"), 200);
   }
+  // The browser's previous session, if any, ends with this login (rotation).
   auto result = platform_.authentication().Login(
-      platform::LoginRequest{email, password, request.remote_address});
+      platform::LoginRequest{email, password, request.remote_address},
+      request.Cookie(kSessionCookie).value_or(""));
   if (!result) {
     switch (result.error().code) {
       case ErrorCode::kPermissionDenied:
@@ -190,33 +197,6 @@ http::Response Pages::Directory(const http::Request& request) {
     page.data["error"] = *error;
   }
   return render();
-}
-
-http::Response Pages::Account(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const Catalogue& catalogue = renderer_.catalogue();
-  mstch::map data = AccountData(catalogue, **actor);
-  // "Mes rattachements": the way to a structure's main-manager hand-over (manager_pages.cc).
-  auto mine = platform_.attachments().Mine(**actor);
-  if (!mine) return ErrorPage(mine.error(), request, &**actor);
-  mstch::array attachments;
-  for (const auto& a : *mine) {
-    mstch::map item{{"name", a.structure_name},
-                    {"status", std::string(accounts::AttachmentStatusCode(a.status))}};
-    if (a.role == accounts::Role::kMainManager &&
-        a.status == accounts::AttachmentStatus::kApproved) {
-      item["hand_over_href"] =
-          "/compte/rattachements/" + std::to_string(a.structure_id.value()) + "/passation";
-    }
-    attachments.push_back(std::move(item));
-  }
-  data["attachments"] = std::move(attachments);
-  data["handed_over"] = request.QueryParam("passation").has_value();
-  Page page{"account", std::string(catalogue.Text("account.title")), NavEntry::kAccount,
-            std::move(data)};
-  return Render(std::move(page), **actor);
 }
 
 http::Response Pages::Static(const http::Request& request) const {

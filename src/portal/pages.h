@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "core/result.h"
+#include "http/form.h"
 #include "http/request.h"
 #include "platform/actor.h"
+#include "platform/field_problem.h"
 #include "platform/platform.h"
 #include "portal/renderer.h"
 #include "portal/static_files.h"
@@ -63,6 +65,20 @@ class Pages {
   http::Response Account(const http::Request& request);       // GET /compte
   http::Response Static(const http::Request& request) const;  // GET /static/:path(.*)
   http::Response NotFound(const http::Request& request);      // any unknown page
+
+  // Account links by e-mail (account_pages.cc), anonymous forms with the login's CSRF cookie.
+  http::Response SignUpForm(const http::Request& request);       // GET /inscription
+  http::Response SignUp(const http::Request& request);           // POST /inscription
+  http::Response Activate(const http::Request& request);         // GET /activation?jeton=
+  http::Response ResendForm(const http::Request& request);       // GET /activation/renvoyer
+  http::Response Resend(const http::Request& request);           // POST /activation/renvoyer
+  http::Response ForgotForm(const http::Request& request);       // GET /mot-de-passe/oubli
+  http::Response Forgot(const http::Request& request);           // POST /mot-de-passe/oubli
+  http::Response NewPasswordForm(const http::Request& request);  // GET /mot-de-passe/nouveau
+  http::Response NewPassword(const http::Request& request);      // POST /mot-de-passe/nouveau
+  // "Mon compte" forms (account_settings_pages.cc).
+  http::Response UpdateProfile(const http::Request& request);   // POST /compte/profil
+  http::Response ChangePassword(const http::Request& request);  // POST /compte/mot-de-passe
 
   // Deposit (deposit_pages.cc): choose PDFs, confirm what Choral read, get the receipts.
   http::Response DepositStart(const http::Request& request);  // GET /factures/deposer
@@ -184,9 +200,21 @@ class Pages {
   http::Response HandOverPage(const http::Request& request, const platform::Actor& who,
                               core::StructureId structure, std::string_view search, bool confirmed,
                               std::string_view error, int status) const;
+  // "Mon compte" with the forms' values (name -> typed value) and problems; `notice` a French
+  // sentence shown on top.
+  http::Response AccountPage(const http::Request& request, const platform::Actor& actor,
+                             const std::vector<std::pair<std::string, std::string>>& profile_values,
+                             const platform::FieldProblems& profile_problems,
+                             const platform::FieldProblems& password_problems,
+                             std::string_view password_error, std::string_view notice,
+                             int status) const;
+  // The CSRF token of an anonymous form: the browser's login cookie, or a new one to set.
+  std::string AnonymousCsrf(const http::Request& request, bool& fresh) const;
+  // Ok when the form's token matches the login cookie; kPermissionDenied otherwise.
+  core::Status CheckAnonymousCsrf(const http::Request& request, const http::Form& form) const;
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
-                           std::string_view error, int status) const;
+                           std::string_view error, int status, std::string_view notice = {}) const;
   std::string Cookie(std::string_view name, std::string_view value, const http::Request& request,
                      long max_age_seconds) const;
 

@@ -74,6 +74,17 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Get("/", Guarded(state, &Pages::Home));
   routes.Get("/annuaire", Guarded(state, &Pages::Directory));
   routes.Get("/compte", Guarded(state, &Pages::Account));
+  routes.Post("/compte/profil", Guarded(state, &Pages::UpdateProfile));
+  routes.Post("/compte/mot-de-passe", Guarded(state, &Pages::ChangePassword));
+  routes.Get("/inscription", Guarded(state, &Pages::SignUpForm));
+  routes.Post("/inscription", Guarded(state, &Pages::SignUp));
+  routes.Get("/activation", Guarded(state, &Pages::Activate));
+  routes.Get("/activation/renvoyer", Guarded(state, &Pages::ResendForm));
+  routes.Post("/activation/renvoyer", Guarded(state, &Pages::Resend));
+  routes.Get("/mot-de-passe/oubli", Guarded(state, &Pages::ForgotForm));
+  routes.Post("/mot-de-passe/oubli", Guarded(state, &Pages::Forgot));
+  routes.Get("/mot-de-passe/nouveau", Guarded(state, &Pages::NewPasswordForm));
+  routes.Post("/mot-de-passe/nouveau", Guarded(state, &Pages::NewPassword));
   routes.Get("/factures/deposer", Guarded(state, &Pages::DepositStart));
   routes.Post("/factures/deposer/lecture", Guarded(state, &Pages::DepositRead));
   routes.Post("/factures/deposer", Guarded(state, &Pages::DepositConfirm));

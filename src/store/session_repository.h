@@ -7,6 +7,7 @@
 
 #include "accounts/session.h"
 #include "core/clock.h"
+#include "core/ids.h"
 #include "core/result.h"
 
 namespace choral::store {
@@ -29,6 +30,9 @@ class SessionRepository {
 
   // Deletes every session with expires_at <= now; returns how many.
   virtual core::Result<int64_t> DeleteExpired(core::Timestamp now) = 0;
+
+  // Deletes every session of `user` (a new password logs every browser out); returns how many.
+  virtual core::Result<int64_t> DeleteByUser(core::UserId user) = 0;
 };
 
 }  // namespace choral::store

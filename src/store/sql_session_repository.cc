@@ -66,4 +66,17 @@ core::Result<int64_t> SqlSessionRepository::DeleteExpired(core::Timestamp now) {
   return static_cast<int64_t>(deleted);
 }
 
+core::Result<int64_t> SqlSessionRepository::DeleteByUser(core::UserId user) {
+  long long user_id = user.value();
+  long long deleted = 0;
+  auto status = GuardedWrite(ctx_, "deleting a user's sessions", {}, [&] {
+    soci::statement st =
+        (ctx_.sql.prepare << "DELETE FROM sessions WHERE user_id = :u", soci::use(user_id));
+    st.execute(true);
+    deleted = st.get_affected_rows();
+  });
+  if (!status) return core::Fail(status.error());
+  return static_cast<int64_t>(deleted);
+}
+
 }  // namespace choral::store

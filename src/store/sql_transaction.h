@@ -142,6 +142,21 @@ class SqlSessionRepository final : public SessionRepository {
   core::Result<std::optional<accounts::Session>> Find(std::string_view token_hash) override;
   core::Status Delete(std::string_view token_hash) override;
   core::Result<int64_t> DeleteExpired(core::Timestamp now) override;
+  core::Result<int64_t> DeleteByUser(core::UserId user) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlAccountTokenRepository final : public AccountTokenRepository {
+ public:
+  explicit SqlAccountTokenRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Status Insert(const AccountToken& token) override;
+  core::Result<std::optional<AccountToken>> Find(std::string_view token_hash) override;
+  core::Result<std::optional<AccountToken>> Latest(core::UserId user,
+                                                   std::string_view purpose) override;
+  core::Result<int64_t> UseAll(core::UserId user, std::string_view purpose,
+                               core::Timestamp at) override;
 
  private:
   SqlContext& ctx_;
@@ -306,6 +321,7 @@ class SqlTransaction final : public Transaction {
         users_(ctx_),
         memberships_(ctx_),
         sessions_(ctx_),
+        account_tokens_(ctx_),
         invoices_(ctx_),
         outbox_(ctx_),
         attachments_(ctx_),
@@ -322,6 +338,7 @@ class SqlTransaction final : public Transaction {
   UserRepository& users() override { return users_; }
   MembershipRepository& memberships() override { return memberships_; }
   SessionRepository& sessions() override { return sessions_; }
+  AccountTokenRepository& account_tokens() override { return account_tokens_; }
   InvoiceRepository& invoices() override { return invoices_; }
   Outbox& outbox() override { return outbox_; }
   AttachmentRepository& attachments() override { return attachments_; }
@@ -341,6 +358,7 @@ class SqlTransaction final : public Transaction {
   SqlUserRepository users_;
   SqlMembershipRepository memberships_;
   SqlSessionRepository sessions_;
+  SqlAccountTokenRepository account_tokens_;
   SqlInvoiceRepository invoices_;
   SqlOutbox outbox_;
   SqlAttachmentRepository attachments_;

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "store/account_token_repository.h"
 #include "store/api_credential_repository.h"
 #include "store/attachment_repository.h"
 #include "store/audit_log.h"
@@ -53,6 +54,7 @@ class Transaction {
   virtual UserRepository& users() = 0;
   virtual MembershipRepository& memberships() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual AccountTokenRepository& account_tokens() = 0;
   virtual InvoiceRepository& invoices() = 0;
   virtual Outbox& outbox() = 0;
   virtual AttachmentRepository& attachments() = 0;
