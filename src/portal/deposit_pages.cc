@@ -5,6 +5,7 @@
 
 #include "core/siret.h"
 #include "http/multipart.h"
+#include "platform/permissions.h"
 #include "portal/deposit_view_models.h"
 #include "portal/invoice_view_models.h"
 #include "portal/page_params.h"
@@ -187,6 +188,8 @@ http::Response Pages::DepositConfirm(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   auto fields = http::Multipart::Parse(request.Header("content-type"), request.body,
                                        {.max_parts = 20, .max_part_bytes = kMaxBatchFieldBytes});
   if (!fields) return ErrorPage(fields.error(), request, &who);
@@ -231,6 +234,8 @@ http::Response Pages::DepositBatch(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   auto fields = http::Multipart::Parse(
       request.Header("content-type"), request.body,
       {.max_parts = kMaxBatchFiles * 20 + 8, .max_part_bytes = kMaxBatchFieldBytes});
