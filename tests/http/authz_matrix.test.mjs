@@ -127,6 +127,25 @@ async function depositInvoice(who, upload, recipient) {
   return Number(match[1]);
 }
 
+// A technical account and an OAuth2 client of `structure`, set up by its manager `who` through
+// the Connexions API page; resolves to their ids.
+async function createApiAccess(who, structure, tag) {
+  for (const [path, field] of [['comptes', 'login'], ['clients', 'label']]) {
+    const response = await fetch(`${server.baseUrl}/connexions-api/${path}`, {
+      method: 'POST', redirect: 'manual',
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf_token: who.csrf, structure, [field]: `matrice-${tag}` }),
+    });
+    if (response.status !== 200) throw new Error(`${who.email} could not create ${path} (${response.status})`);
+  }
+  return {
+    account: Number(await sqlite(server.dataDir,
+      `SELECT id FROM technical_accounts WHERE login = 'matrice-${tag}'`)),
+    client: Number(await sqlite(server.dataDir,
+      `SELECT id FROM api_clients WHERE label = 'matrice-${tag}'`)),
+  };
+}
+
 async function buildWorld() {
   const ids = {
     lumen: await structureId('Lumen'),
@@ -141,6 +160,15 @@ async function buildWorld() {
   const invoices = {
     lumenToMinistry: await depositInvoice(marc, await uploadDraft(marc), ids.ministry),
     julieToCommune: await depositInvoice(julie, await uploadDraft(julie), ids.commune),
+  };
+  // API access of each side for the personas who do not manage it (never revoked: only its
+  // outsiders use it), and one per manager persona below (theirs to rotate and revoke).
+  const claire = await session('claire.martin@numerique.example');
+  const luc = await session('luc.garnier@saint-aubin.example');
+  const sharedApi = {
+    lumen: await createApiAccess(marc, ids.lumen, 'lumen'),
+    commune: await createApiAccess(luc, ids.commune, 'commune'),
+    ministry: await createApiAccess(claire, ids.ministry, 'ministry'),
   };
   const personas = [
     { name: 'anonymous' },
@@ -175,6 +203,14 @@ async function buildWorld() {
                  draft: julieDraft,
                  invoice: foreignInvoice },
     };
+    const sharedOwnApi = { [ids.lumen]: sharedApi.lumen, [ids.commune]: sharedApi.commune,
+                           [ids.ministry]: sharedApi.ministry }[persona.structure] ?? sharedApi.lumen;
+    const ownApi = persona.manager
+      ? await createApiAccess(persona, persona.structure, persona.email.split('@')[0])
+      : sharedOwnApi;
+    Object.assign(persona.objects.own, ownApi);
+    Object.assign(persona.objects.foreign,
+                  persona.structure === ids.lumen ? sharedApi.commune : sharedApi.lumen);
     // The admin acts for no structure: nothing is its own.
     persona.ownsObjects = Boolean(persona.structure);
   }
@@ -203,6 +239,7 @@ function expectedAllowed(audience, persona, own) {
     case 'invoice_supplier':
       return world.invoices.lumenToMinistry && world.invoices.julieToCommune
         ? owns && Boolean(persona.supplier) : null;
+    case 'api_account_managers': return owns && Boolean(persona.manager);
     case 'bearer': return false;  // a browser session is never a bearer token
     default: return null;  // no objects of this kind in the matrix yet
   }
@@ -216,7 +253,8 @@ function fillPath(pattern, objects) {
     .replace(':siret', world.siret)
     .replace(':structure(\\d+)', String(objects.structure))
     .replace(':draft(\\d+)', String(objects.draft))
-    .replace(':id(\\d+)', String(objects.invoice))
+    .replace(':id(\\d+)', String(pattern.startsWith('/connexions-api/comptes/') ? objects.account
+      : pattern.startsWith('/connexions-api/clients/') ? objects.client : objects.invoice))
     .replace(':page(\\d+).png', '1.png');
 }
 
