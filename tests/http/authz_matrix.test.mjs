@@ -146,6 +146,39 @@ async function createApiAccess(who, structure, tag) {
   };
 }
 
+async function postStatus(who, invoice, fields, file = null) {
+  const page = await (await fetch(`${server.baseUrl}/factures/${invoice}`,
+                                  { headers: { cookie: who.cookie } })).text();
+  const form = new FormData();
+  const all = { csrf_token: who.csrf, version: hiddenField(page, 'version') ?? '', ...fields };
+  for (const [name, value] of Object.entries(all)) form.append(name, value);
+  if (file) form.append('pieces', new Blob([file], { type: 'application/pdf' }), 'piece.pdf');
+  return fetch(`${server.baseUrl}/factures/${invoice}/statut`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: who.cookie }, body: form,
+  });
+}
+
+// An attachment (pièce jointe) on `invoice`, as the platform makes one: the recipient suspends
+// the invoice, the supplier acknowledges and completes it with a file. Resolves to its id, or
+// null (reason logged) when a step was refused.
+async function attachPiece(recipient, supplier, invoice) {
+  const suspended = await postStatus(recipient, invoice, { to: 'SUSPENDUE', comment: 'Pièce manquante' });
+  await fetch(`${server.baseUrl}/factures/${invoice}/acquittement`, {
+    method: 'POST', redirect: 'manual',
+    headers: { cookie: supplier.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf_token: supplier.csrf }),
+  });
+  const completed = await postStatus(supplier, invoice, { to: 'COMPLETEE', comment: 'Jointe' },
+                                     await readFile(pdfPath));
+  const id = await sqlite(server.dataDir,
+    `SELECT id FROM invoice_attachments WHERE invoice_id = ${invoice} ORDER BY id LIMIT 1`);
+  if (!id) {
+    console.log(`no attachment on invoice ${invoice}: suspend ${suspended.status}, complete ${completed.status}`);
+    return null;
+  }
+  return Number(id);
+}
+
 async function buildWorld() {
   const ids = {
     lumen: await structureId('Lumen'),
@@ -161,10 +194,16 @@ async function buildWorld() {
     lumenToMinistry: await depositInvoice(marc, await uploadDraft(marc), ids.ministry),
     julieToCommune: await depositInvoice(julie, await uploadDraft(julie), ids.commune),
   };
-  // API access of each side for the personas who do not manage it (never revoked: only its
-  // outsiders use it), and one per manager persona below (theirs to rotate and revoke).
   const claire = await session('claire.martin@numerique.example');
   const luc = await session('luc.garnier@saint-aubin.example');
+  const pieces = {
+    lumenToMinistry: invoices.lumenToMinistry &&
+      await attachPiece(claire, marc, invoices.lumenToMinistry),
+    julieToCommune: invoices.julieToCommune &&
+      await attachPiece(luc, julie, invoices.julieToCommune),
+  };
+  // API access of each side for the personas who do not manage it (never revoked: only its
+  // outsiders use it), and one per manager persona below (theirs to rotate and revoke).
   const sharedApi = {
     lumen: await createApiAccess(marc, ids.lumen, 'lumen'),
     commune: await createApiAccess(luc, ids.commune, 'commune'),
@@ -195,13 +234,16 @@ async function buildWorld() {
       ? invoices.lumenToMinistry : invoices.julieToCommune;
     const foreignInvoice = ownInvoice === invoices.lumenToMinistry
       ? invoices.julieToCommune : invoices.lumenToMinistry;
+    const [ownPiece, foreignPiece] = ownInvoice === invoices.lumenToMinistry
+      ? [pieces.lumenToMinistry, pieces.julieToCommune]
+      : [pieces.julieToCommune, pieces.lumenToMinistry];
     persona.objects = {
       own: { structure: persona.structure ?? ids.ministry,
              draft: ownDraft,
-             invoice: ownInvoice },
+             invoice: ownInvoice, piece: ownPiece },
       foreign: { structure: foreignStructure,
                  draft: julieDraft,
-                 invoice: foreignInvoice },
+                 invoice: foreignInvoice, piece: foreignPiece },
     };
     const sharedOwnApi = { [ids.lumen]: sharedApi.lumen, [ids.commune]: sharedApi.commune,
                            [ids.ministry]: sharedApi.ministry }[persona.structure] ?? sharedApi.lumen;
@@ -215,7 +257,7 @@ async function buildWorld() {
     persona.ownsObjects = Boolean(persona.structure);
   }
   const siret = await sqlite(server.dataDir, `SELECT identifier FROM structures WHERE id = ${ids.ministry}`);
-  return { ids, personas, siret, invoices };
+  return { ids, personas, siret, invoices, pieces };
 }
 
 // ---- the oracle ------------------------------------------------------------------------------
@@ -255,7 +297,8 @@ function fillPath(pattern, objects) {
     .replace(':draft(\\d+)', String(objects.draft))
     .replace(':id(\\d+)', String(pattern.startsWith('/connexions-api/comptes/') ? objects.account
       : pattern.startsWith('/connexions-api/clients/') ? objects.client : objects.invoice))
-    .replace(':page(\\d+).png', '1.png');
+    .replace(':page(\\d+).png', '1.png')
+    .replace(':piece(\\d+)', String(objects.piece));
 }
 
 const kMultipart = new Set(['/factures/deposer/lecture', '/factures/deposer',
@@ -325,8 +368,8 @@ test('every route x persona x {own, foreign} is allowed or denied as the policy 
     const row = [key(policy).padEnd(64)];
     for (const persona of world.personas) {
       for (const own of [true, false]) {
-        // Invoice attachments (pieces) are not created by the matrix yet.
-        const expected = policy.pattern.includes(':piece')
+        const piecesMissing = !world.pieces.lumenToMinistry || !world.pieces.julieToCommune;
+        const expected = policy.pattern.includes(':piece') && piecesMissing
           ? null : expectedAllowed(policy.audience, persona, own);
         if (expected === null) {
           uncovered.add(key(policy));
