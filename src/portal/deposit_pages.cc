@@ -83,8 +83,8 @@ http::Response Pages::DepositStart(const http::Request& request) {
   auto actor = CurrentActor(request);
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
-  if (!(*actor)->ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &**actor);
+  if (auto may = platform::MayDeposit(**actor); !may) {
+    return ErrorPage(may.error(), request, &**actor);
   }
   return UploadPage(**actor, "", false, 200);
 }
@@ -106,9 +106,7 @@ http::Response Pages::DepositRead(const http::Request& request) {
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
     return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
   }
-  if (!who.ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &who);
-  }
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   std::vector<const http::MultipartPart*> files = UploadedFiles(*form);
   if (files.empty()) return UploadPage(who, "deposit.error_no_file", false, 200);
   if (files.size() > static_cast<size_t>(kMaxBatchFiles)) {
