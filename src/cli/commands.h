@@ -22,6 +22,10 @@ int RunVerify(const Config& config);
 // some were rejected (the good ones are kept), 2 when the file or the store cannot be read.
 int RunImportDirectory(const Config& config, const std::string& file, bool json);
 
+// `choral admin routes --json`: every served route and the authorization policy table as one
+// JSON object {registered: [{method, pattern}], policies: [{method, pattern, audience}]}.
+int RunRoutes(const Config& config);
+
 // `choral extract FILE...`: recognises each PDF and prints one JSON object per file per line;
 // 1 when any file could not be read (after reading the others).
 int RunExtract(const std::vector<std::string>& files);

@@ -84,6 +84,11 @@ int main(int argc, char** argv) {
   import_directory->add_flag("--json", json, "print the report as JSON");
   import_directory->add_option("file", directory_file, "CSV file (see README)")->required();
 
+  // Hidden (no description): for the authorization matrix test, not for operators.
+  CLI::App* routes = admin->add_subcommand("routes", "")->group("");
+  AddStoreFlags(routes, flags);
+  routes->add_flag("--json", json, "JSON (the only output format)");
+
   std::vector<std::string> extract_files;
   bool extract_json = true;
   CLI::App* extract =
@@ -106,6 +111,7 @@ int main(int argc, char** argv) {
   }
   if (*serve) return choral::cli::RunServe(*config);
   if (*seed) return choral::cli::RunSeedDemo(*config, json);
+  if (*routes) return choral::cli::RunRoutes(*config);
   if (*verify) return choral::cli::RunVerify(*config);
   if (*import_directory) return choral::cli::RunImportDirectory(*config, directory_file, json);
   return 2;

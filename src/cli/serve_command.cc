@@ -1,4 +1,3 @@
-#include <filesystem>
 #include <unistd.h>
 #include <utility>
 
@@ -8,34 +7,16 @@
 #include "cli/logging.h"
 #include "cli/mail_job.h"
 #include "cli/reminder_job.h"
+#include "cli/route_table.h"
 #include "core/clock.h"
-#include "http/api_routes.h"
 #include "http/server.h"
 #include "mail/smtp_sender.h"
 #include "platform/mail_dispatcher.h"
 #include "platform/platform.h"
-#include "portal/portal.h"
 #include "store/store.h"
 
 namespace choral::cli {
 namespace {
-
-// The assets folder: the configured one, else the first of the places a build or an install
-// puts it beside the executable.
-std::string FindWebRoot(const std::string& configured) {
-  if (!configured.empty()) return configured;
-  std::error_code error;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return "web";
-  auto dir = exe.parent_path();
-  for (const auto& candidate :
-       {dir / "web", dir / ".." / ".." / "web", dir / ".." / "share" / "choral" / "web"}) {
-    if (std::filesystem::is_directory(candidate / "static", error)) {
-      return std::filesystem::weakly_canonical(candidate, error).string();
-    }
-  }
-  return (dir / "web").string();
-}
 
 // What sends the outbox: the SMTP sender, the dispatcher and its thread, in the order they are
 // built and the reverse of the order they stop.
@@ -105,19 +86,10 @@ int RunServe(const Config& config) {
   platform::Platform platform(**store, clock, std::move(platform_options));
 
   http::Routes routes;
-  http::RegisterApiRoutes(routes, platform);
-  portal::PortalOptions portal_options;
-  portal_options.web_root = FindWebRoot(config.web_root);
-  if (auto registered = portal::RegisterPortal(routes, platform, portal_options); !registered) {
+  if (auto registered = RegisterAllRoutes(routes, platform, config); !registered) {
     PrintFatal(registered.error().message);
     return 1;
   }
-  auto not_found = portal::NotFoundHandler(platform, portal_options);
-  if (!not_found) {
-    PrintFatal(not_found.error().message);
-    return 1;
-  }
-  routes.SetNotFound(std::move(*not_found));
 
   http::ServerOptions server_options;
   server_options.host = config.host;
@@ -136,7 +108,7 @@ int RunServe(const Config& config) {
       {"database", (*store)->backend_name()},
       {"database_url", RedactDatabaseUrl(config.database_url)},
       {"data", config.data_dir},
-      {"web_root", portal_options.web_root},
+      {"web_root", FindWebRoot(config.web_root)},
       {"pid",
        ::getpid()}}.dump());
   MailDelivery mail_delivery = StartMailDelivery(config, server.port(), **store, clock, logger);

@@ -3,6 +3,7 @@
 // the form that made it.
 #include "core/paris_time.h"
 #include "http/form.h"
+#include "platform/permissions.h"
 #include "portal/page_params.h"
 #include "portal/pages.h"
 
@@ -88,6 +89,9 @@ http::Response Pages::ApiAccessChange(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayManageApiAccess(who); !may)
+    return ErrorPage(may.error(), request, &who);
   auto form = http::Form::Parse(request.body);
   if (!form) return ErrorPage(form.error(), request, &who);
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {

@@ -5,6 +5,7 @@
 
 #include "core/siret.h"
 #include "http/multipart.h"
+#include "platform/permissions.h"
 #include "portal/deposit_view_models.h"
 #include "portal/invoice_view_models.h"
 #include "portal/page_params.h"
@@ -82,8 +83,8 @@ http::Response Pages::DepositStart(const http::Request& request) {
   auto actor = CurrentActor(request);
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
-  if (!(*actor)->ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &**actor);
+  if (auto may = platform::MayDeposit(**actor); !may) {
+    return ErrorPage(may.error(), request, &**actor);
   }
   return UploadPage(**actor, "", false, 200);
 }
@@ -105,9 +106,7 @@ http::Response Pages::DepositRead(const http::Request& request) {
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
     return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
   }
-  if (!who.ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &who);
-  }
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   std::vector<const http::MultipartPart*> files = UploadedFiles(*form);
   if (files.empty()) return UploadPage(who, "deposit.error_no_file", false, 200);
   if (files.size() > static_cast<size_t>(kMaxBatchFiles)) {
@@ -187,6 +186,8 @@ http::Response Pages::DepositConfirm(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   auto fields = http::Multipart::Parse(request.Header("content-type"), request.body,
                                        {.max_parts = 20, .max_part_bytes = kMaxBatchFieldBytes});
   if (!fields) return ErrorPage(fields.error(), request, &who);
@@ -231,6 +232,8 @@ http::Response Pages::DepositBatch(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayDeposit(who); !may) return ErrorPage(may.error(), request, &who);
   auto fields = http::Multipart::Parse(
       request.Header("content-type"), request.body,
       {.max_parts = kMaxBatchFiles * 20 + 8, .max_part_bytes = kMaxBatchFieldBytes});

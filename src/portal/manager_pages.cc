@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "http/form.h"
+#include "platform/permissions.h"
 #include "portal/csv.h"
 #include "portal/invoice_view_models.h"
 #include "portal/pages.h"
@@ -197,6 +198,9 @@ http::Response Pages::ManagerDecision(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayManage(who, StructureParam(request)); !may)
+    return ErrorPage(may.error(), request, &who);
   auto form = http::Form::Parse(request.body);
   if (!form) return ErrorPage(form.error(), request, &who);
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
@@ -247,6 +251,9 @@ http::Response Pages::ManagerSpaces(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MayManage(who, StructureParam(request)); !may)
+    return ErrorPage(may.error(), request, &who);
   auto form = http::Form::Parse(request.body);
   if (!form) return ErrorPage(form.error(), request, &who);
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {

@@ -1,6 +1,7 @@
 // Support's appointment of a main manager (pages.h): platform administrators see the structures
 // left without one, and appoint one on the certificate signed by the structure's head.
 #include "http/multipart.h"
+#include "platform/permissions.h"
 #include "portal/invoice_view_models.h"
 #include "portal/pages.h"
 #include "portal/refusal_text.h"
@@ -60,6 +61,8 @@ http::Response Pages::SupportAssignMainManager(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
+  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
+  if (auto may = platform::MaySupport(who); !may) return ErrorPage(may.error(), request, &who);
   const Catalogue& catalogue = renderer_.catalogue();
   auto form = http::Multipart::Parse(request.Header("content-type"), request.body,
                                      {.max_parts = 8, .max_part_bytes = kMaxCertificateFormBytes});
