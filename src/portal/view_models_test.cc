@@ -77,8 +77,12 @@ TEST_F(ViewModelsTest, StructuresShowRolesAndLinkPublicOnesToTheDirectory) {
 TEST_F(ViewModelsTest, HomeShowsPendingRequestsToManagersAndTranslatesFigures) {
   platform::Actor actor;
   actor.display_name = "Claire Martin";
-  actor.structures = {{core::StructureId(1), "Commune", "73282932000074",
-                       directory::StructureKind::kPublic, accounts::Role::kMainManager}};
+  actor.structures = {{core::StructureId(1),
+                       "Commune",
+                       "73282932000074",
+                       directory::StructureKind::kPublic,
+                       accounts::Role::kMainManager,
+                       {}}};
   platform::HomeView view;
   view.structures = actor.structures;
   view.pending_attachment_requests = 3;
