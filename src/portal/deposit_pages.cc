@@ -5,6 +5,7 @@
 
 #include "core/siret.h"
 #include "http/multipart.h"
+#include "platform/invoice_access.h"
 #include "portal/deposit_view_models.h"
 #include "portal/invoice_view_models.h"
 #include "portal/page_params.h"
@@ -82,8 +83,9 @@ http::Response Pages::DepositStart(const http::Request& request) {
   auto actor = CurrentActor(request);
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
-  if (!(*actor)->ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &**actor);
+  if (!platform::MayDepositAny(**actor)) {
+    return ErrorPage(Forbidden("only suppliers with MODIFICATION on their sent invoices deposit"),
+                     request, &**actor);
   }
   return UploadPage(**actor, "", false, 200);
 }
@@ -105,8 +107,9 @@ http::Response Pages::DepositRead(const http::Request& request) {
   if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
     return ErrorPage(Forbidden("deposit form's CSRF token does not match"), request, &who);
   }
-  if (!who.ActsForSupplier()) {
-    return ErrorPage(Forbidden("only suppliers deposit invoices"), request, &who);
+  if (!platform::MayDepositAny(who)) {
+    return ErrorPage(Forbidden("only suppliers with MODIFICATION on their sent invoices deposit"),
+                     request, &who);
   }
   std::vector<const http::MultipartPart*> files = UploadedFiles(*form);
   if (files.empty()) return UploadPage(who, "deposit.error_no_file", false, 200);

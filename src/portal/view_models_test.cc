@@ -54,12 +54,24 @@ TEST_F(ViewModelsTest, SiretInputErrorsNameTheField) {
 
 TEST_F(ViewModelsTest, StructuresShowRolesAndLinkPublicOnesToTheDirectory) {
   std::vector<platform::ActorStructure> list = {
-      {core::StructureId(1), "Commune d'Exemple", "73282932000074",
-       directory::StructureKind::kPublic, accounts::Role::kMainManager},
-      {core::StructureId(2), "Durand SARL", "73282932000074", directory::StructureKind::kPrivate,
-       accounts::Role::kUser},
-      {core::StructureId(3), "Foreign Ltd", "GB123", directory::StructureKind::kPrivate,
-       accounts::Role::kSecondaryManager},
+      {core::StructureId(1),
+       "Commune d'Exemple",
+       "73282932000074",
+       directory::StructureKind::kPublic,
+       accounts::Role::kMainManager,
+       {}},
+      {core::StructureId(2),
+       "Durand SARL",
+       "73282932000074",
+       directory::StructureKind::kPrivate,
+       accounts::Role::kUser,
+       {}},
+      {core::StructureId(3),
+       "Foreign Ltd",
+       "GB123",
+       directory::StructureKind::kPrivate,
+       accounts::Role::kSecondaryManager,
+       {}},
   };
   mstch::map data;
   AddStructures(catalogue_, list, data);
