@@ -32,6 +32,9 @@ const std::vector<RoutePolicy>& RoutePolicies() {
       {"GET", "/compte", A::kLoggedIn},
       {"POST", "/compte/profil", A::kLoggedIn},
       {"POST", "/compte/mot-de-passe", A::kLoggedIn},
+      // Closing one's own account (with a confirmation step).
+      {"GET", "/compte/fermeture", A::kLoggedIn},
+      {"POST", "/compte/fermeture", A::kLoggedIn},
       {"POST", "/avis", A::kLoggedIn},
       {"GET", "/notifications", A::kLoggedIn},
       {"GET", "/rattachement", A::kLoggedIn},
@@ -80,6 +83,7 @@ const std::vector<RoutePolicy>& RoutePolicies() {
       // Support: platform administrators.
       {"GET", "/support/gestionnaire-principal", A::kPlatformAdmin},
       {"POST", "/support/gestionnaire-principal", A::kPlatformAdmin},
+      {"POST", "/support/desactivation", A::kPlatformAdmin},
   };
   return kPolicies;
 }

@@ -1,14 +1,25 @@
 // Actor: who is asking. Every use case takes one and decides from it what may be done.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "accounts/role.h"
+#include "accounts/space_access.h"
 #include "core/ids.h"
 #include "directory/structure.h"
 
 namespace choral::platform {
+
+// What an attachment covers besides its role (LoadActor fills it through ApplyScope; the rule is
+// in platform/invoice_access.h). The defaults are full rights: an actor built otherwise (an API
+// token, a test) is not restricted.
+struct AttachmentScope {
+  std::vector<std::string> service_codes;  // the services a simple user is limited to; empty: all
+  std::optional<accounts::SpaceAccess> sent_invoices = accounts::SpaceAccess::kModification;
+  std::optional<accounts::SpaceAccess> received_invoices = accounts::SpaceAccess::kModification;
+};
 
 // One structure the actor acts for, with their role there (approved attachments only).
 struct ActorStructure {
@@ -17,6 +28,7 @@ struct ActorStructure {
   std::string identifier;  // SIRET or other identifier
   directory::StructureKind kind = directory::StructureKind::kPrivate;
   accounts::Role role = accounts::Role::kUser;
+  AttachmentScope scope;
 };
 
 struct Actor {

@@ -289,8 +289,12 @@ core::Result<Actor> ApiAccess::AuthenticateBearer(std::string_view token) const 
     if (!structure->active) return core::Ok();
     actor.display_name = client->label;
     actor.api_client = client->client_id;
-    actor.structures.push_back(ActorStructure{structure->id, structure->name, structure->identifier,
-                                              structure->kind, accounts::Role::kUser});
+    actor.structures.push_back(ActorStructure{structure->id,
+                                              structure->name,
+                                              structure->identifier,
+                                              structure->kind,
+                                              accounts::Role::kUser,
+                                              {}});
     valid = true;
     return core::Ok();
   });

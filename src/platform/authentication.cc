@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/user.h"
+#include "platform/invoice_access.h"
 #include "store/sha256.h"
 
 namespace choral::platform {
@@ -32,8 +33,26 @@ core::Result<Actor> LoadActor(store::Transaction& tx, core::UserId user_id) {
     auto structure = tx.structures().Get(membership.structure_id);
     if (!structure) return core::Fail(structure.error());
     if (!structure->active) continue;
-    actor.structures.push_back(ActorStructure{structure->id, structure->name, structure->identifier,
-                                              structure->kind, membership.role});
+    ActorStructure acting{structure->id,   structure->name, structure->identifier,
+                          structure->kind, membership.role, {}};
+    // The scope is read on every request, so a manager's change applies at once: two small
+    // indexed reads per simple user's attachment (managers are never limited: none for them).
+    std::vector<std::string> service_codes;
+    std::vector<store::SpaceGrant> grants;
+    if (!accounts::IsManager(membership.role)) {
+      auto limited_to = tx.membership_scopes().Services(membership.id);
+      if (!limited_to) return core::Fail(limited_to.error());
+      for (core::ServiceId id : *limited_to) {
+        auto service = tx.services().Get(id);
+        if (!service) return core::Fail(service.error());
+        service_codes.push_back(service->code);
+      }
+      auto spaces = tx.membership_scopes().Spaces(membership.id);
+      if (!spaces) return core::Fail(spaces.error());
+      grants = std::move(*spaces);
+    }
+    ApplyScope(acting, std::move(service_codes), grants);
+    actor.structures.push_back(std::move(acting));
   }
   return actor;
 }

@@ -4,6 +4,7 @@
 
 #include "core/siret.h"
 #include "invoice/lifecycle.h"
+#include "platform/invoice_access.h"
 #include "platform/mail_templates.h"
 #include "platform/notifications.h"
 #include "store/sha256.h"
@@ -15,16 +16,6 @@ using invoice::InvoiceStatus;
 
 // The resolution of the preview's page images: sharp enough to read, light enough to send.
 constexpr int kPreviewDpi = 96;
-
-bool ActsForSupplier(const Actor& actor, core::StructureId supplier) {
-  const ActorStructure* role = actor.On(supplier);
-  return role != nullptr && role->kind == directory::StructureKind::kPrivate;
-}
-
-tl::unexpected<core::Error> NotTheSupplier() {
-  return core::Fail(core::ErrorCode::kPermissionDenied,
-                    "you do not act for the supplier structure that would deposit this invoice");
-}
 
 void FormatFinding(std::vector<rules::Finding>& findings, std::string field,
                    const core::Error& error) {
@@ -82,9 +73,10 @@ Deposits::Deposits(store::Store& store, const core::Clock& clock, pdf::ReaderPoo
     : store_(store), clock_(clock), extractor_(pdf_readers) {}
 
 core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_view pdf) const {
-  if (!actor.ActsForSupplier()) {
+  if (!MayDepositAny(actor)) {
     return core::Fail(core::ErrorCode::kPermissionDenied,
-                      "only people acting for a supplier deposit invoices");
+                      "only people acting for a supplier, with MODIFICATION on its sent invoices, "
+                      "deposit invoices");
   }
   auto extraction = extractor_.Extract(pdf);
   if (!extraction) return core::Fail(extraction.error());
@@ -111,7 +103,7 @@ core::Result<DepositPrefill> Deposits::Prefill(const Actor& actor, std::string_v
 
 core::Result<DepositPrefill> Deposits::Upload(const Actor& actor, core::StructureId supplier_id,
                                               std::string file_name, std::string_view pdf) const {
-  if (!ActsForSupplier(actor, supplier_id)) return NotTheSupplier();
+  if (auto may = RequireDepositRight(actor, supplier_id); !may) return core::Fail(may.error());
   auto prefill = Prefill(actor, pdf);
   if (!prefill) return core::Fail(prefill.error());
   prefill->file_name = std::move(file_name);
@@ -178,7 +170,9 @@ core::Result<std::string> Deposits::PreviewPng(const Actor& actor, int64_t draft
 
 core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
                                                const DepositForm& submitted) const {
-  if (!ActsForSupplier(actor, submitted.supplier_id)) return NotTheSupplier();
+  if (auto may = RequireDepositRight(actor, submitted.supplier_id); !may) {
+    return core::Fail(may.error());
+  }
   DepositForm form_with_pdf;
   if (submitted.draft_id != 0) {
     auto draft = DraftPdf(actor, submitted.draft_id);

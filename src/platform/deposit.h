@@ -78,7 +78,8 @@ class Deposits {
   // Prefill, and when the PDF can be deposited (readable, not a scan) keeps it as the actor's
   // draft for `supplier_id`: the PDF in the BlobStore, the prefill's draft_id naming it, so the
   // form, the preview and a batch refer to it by id. Drafts past kDraftLifetime are removed on
-  // the way. kPermissionDenied when the actor does not act for that supplier.
+  // the way. kPermissionDenied when the actor may not deposit for that supplier
+  // (RequireDepositRight: attached, private, MODIFICATION on its sent invoices).
   core::Result<DepositPrefill> Upload(const Actor& actor, core::StructureId supplier_id,
                                       std::string file_name, std::string_view pdf) const;
 
@@ -90,8 +91,8 @@ class Deposits {
   // and kInvalidArgument for a page out of range.
   core::Result<std::string> PreviewPng(const Actor& actor, int64_t draft_id, int page) const;
 
-  // Checks and stores the deposit. kPermissionDenied when the actor does not act for
-  // form.supplier_id (or it is not a supplier); a refused deposit is NOT an error: its findings
+  // Checks and stores the deposit. kPermissionDenied when the actor may not deposit for
+  // form.supplier_id (RequireDepositRight); a refused deposit is NOT an error: its findings
   // come back in the outcome. On acceptance: the PDF in the BlobStore, the invoice, its history
   // DEPOSEE → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION and the audit events, in one transaction
   // that also removes the draft. kNotFound for a draft that is not the actor's;

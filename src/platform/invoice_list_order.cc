@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/search_fold.h"
+#include "platform/invoice_access.h"
 
 namespace choral::platform {
 namespace {
@@ -32,7 +33,7 @@ int InvoiceListOrder::Compare(const InvoiceSummaryView& a, const InvoiceSummaryV
       // The store sorts each side's query by its own counterpart: the recipient of what the
       // actor supplies, the supplier of what it receives.
       auto counterpart = [this](const InvoiceSummaryView& v) {
-        bool supplies = actor_.On(v.invoice.recipient_id) == nullptr;
+        bool supplies = VisibleSideOf(actor_, v.invoice) == invoice::Side::kSupplier;
         return core::FoldForSearch(supplies ? v.recipient_name : v.supplier_name);
       };
       return Sign(counterpart(a), counterpart(b));

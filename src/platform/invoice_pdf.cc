@@ -1,6 +1,7 @@
 // InvoiceProcessing::Pdf: the deposited PDF, and the record of a recipient's download.
 #include <nlohmann/json.hpp>
 
+#include "platform/invoice_access.h"
 #include "platform/invoice_processing.h"
 
 namespace choral::platform {
@@ -31,9 +32,10 @@ core::Result<InvoicePdf> InvoiceProcessing::Pdf(const Actor& actor, core::Invoic
   auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
     auto invoice = tx.invoices().Get(id);
     if (!invoice) return core::Fail(invoice.error());
-    // The same sides as View: a person in both structures acts as the recipient.
-    recipient = actor.On(invoice->recipient_id) != nullptr;
-    if (!recipient && actor.On(invoice->supplier_id) == nullptr) return core::Fail(NotFound(id));
+    // The same sides as View (invoice_access.h): consultation is enough to download.
+    auto side = VisibleSideOf(actor, *invoice);
+    if (!side) return core::Fail(NotFound(id));
+    recipient = *side == invoice::Side::kRecipient;
     found = std::move(*invoice);
     return core::Ok();
   });

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/paris_time.h"
+#include "platform/invoice_access.h"
 #include "platform/invoice_list_order.h"
 #include "platform/mail_templates.h"
 #include "platform/notifications.h"
@@ -21,14 +22,6 @@ using invoice::Side;
 // Statuses a supplier does not see when its recipient does not report payment
 // (statutMiseEnPaiementNestPasRemonte, FUNCTIONAL.md §2.1).
 bool HiddenFromSupplier(InvoiceStatus status) { return status == InvoiceStatus::kPaymentIssued; }
-
-// The side the actor is on for `invoice`, if any. A person in both structures processes as the
-// recipient: the recipient's moves are the ones with consequences.
-std::optional<Side> SideOf(const Actor& actor, const invoice::Invoice& invoice) {
-  if (actor.On(invoice.recipient_id) != nullptr) return Side::kRecipient;
-  if (actor.On(invoice.supplier_id) != nullptr) return Side::kSupplier;
-  return std::nullopt;
-}
 
 // The store query of `search`'s criteria, before the space's own restrictions.
 store::InvoiceQuery CriteriaOf(const InvoiceSearch& search) {
@@ -73,6 +66,13 @@ std::vector<store::InvoiceQuery> QueriesFor(const Actor& actor, const InvoiceSea
   for (const ActorStructure& s : actor.structures) {
     store::InvoiceQuery q = CriteriaOf(search);
     bool is_public = s.kind == directory::StructureKind::kPublic;
+    // A space the attachment does not open shows nothing of this structure; a simple user
+    // limited to services sees only theirs (invoice_access.h).
+    if (!AccessOn(
+            s, is_public ? accounts::Space::kReceivedInvoices : accounts::Space::kSentInvoices)) {
+      continue;
+    }
+    q.within_services = s.scope.service_codes;
     switch (search.space) {
       case InvoiceSpace::kSent:
         if (is_public) continue;
@@ -285,7 +285,7 @@ core::Result<InvoiceList> InvoiceProcessing::Search(const Actor& actor,
       auto rows = tx.invoices().Search(q);
       if (!rows) return core::Fail(rows.error());
       for (const auto& invoice : *rows) {
-        auto view = views.Summary(invoice, *SideOf(actor, invoice));
+        auto view = views.Summary(invoice, *VisibleSideOf(actor, invoice));
         if (!view) return core::Fail(view.error());
         list.invoices.push_back(std::move(*view));
       }
@@ -326,7 +326,7 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
   auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
     auto invoice = tx.invoices().Get(id);
     if (!invoice) return core::Fail(invoice.error());
-    auto side = SideOf(actor, *invoice);
+    auto side = VisibleSideOf(actor, *invoice);
     if (!side) {
       return core::Fail(core::ErrorCode::kNotFound,
                         "invoice " + std::to_string(id.value()) + " does not exist");
@@ -337,8 +337,10 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
     view.summary = std::move(*summary);
     auto history = tx.invoices().History(id);
     if (!history) return core::Fail(history.error());
+    // Consultation only: the page offers no move and no acknowledgement.
+    const bool may_change = RequireModification(actor, *invoice, *side).has_value();
     view.can_acknowledge =
-        *side == Side::kSupplier && AwaitsAcknowledgement(*history, invoice->status);
+        may_change && *side == Side::kSupplier && AwaitsAcknowledgement(*history, invoice->status);
     auto attachments = tx.attachments().ListByInvoice(id);
     if (!attachments) return core::Fail(attachments.error());
     view.attachments = std::move(*attachments);
@@ -359,7 +361,7 @@ core::Result<InvoiceView> InvoiceProcessing::View(const Actor& actor, core::Invo
       }
       view.history.push_back(std::move(entry));
     }
-    view.possible_moves = invoice::PossibleMoves(invoice->status, *side);
+    if (may_change) view.possible_moves = invoice::PossibleMoves(invoice->status, *side);
     return core::Ok();
   });
   if (!read) return core::Fail(read.error());
@@ -405,11 +407,12 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
     auto visible = store_.Read([&](store::Transaction& tx) -> core::Status {
       auto invoice = tx.invoices().Get(id);
       if (!invoice) return core::Fail(invoice.error());
-      if (!SideOf(actor, *invoice)) {
+      auto side = VisibleSideOf(actor, *invoice);
+      if (!side) {
         return core::Fail(core::ErrorCode::kNotFound,
                           "invoice " + std::to_string(id.value()) + " does not exist");
       }
-      return core::Ok();
+      return RequireModification(actor, *invoice, *side);
     });
     if (!visible) return visible;
     for (size_t n = 0; n < rows.size(); ++n) {
@@ -422,11 +425,12 @@ core::Status InvoiceProcessing::Move(const Actor& actor, core::InvoiceId id, Inv
   return store_.Write([&](store::Transaction& tx) -> core::Status {
     auto invoice = tx.invoices().Get(id);
     if (!invoice) return core::Fail(invoice.error());
-    auto side = SideOf(actor, *invoice);
+    auto side = VisibleSideOf(actor, *invoice);
     if (!side) {
       return core::Fail(core::ErrorCode::kNotFound,
                         "invoice " + std::to_string(id.value()) + " does not exist");
     }
+    if (auto may = RequireModification(actor, *invoice, *side); !may) return may;
     if (invoice->version != expected_version) {
       return core::Fail(core::ErrorCode::kConflict,
                         "invoice " + invoice->invoice_number +
@@ -505,7 +509,7 @@ core::Result<AttachmentFile> InvoiceProcessing::Attachment(const Actor& actor,
       if (invoice.error().code == core::ErrorCode::kNotFound) return not_found();
       return core::Fail(invoice.error());
     }
-    if (!SideOf(actor, *invoice)) return not_found();
+    if (!VisibleSideOf(actor, *invoice)) return not_found();
     auto attachments = tx.attachments().ListByInvoice(invoice_id);
     if (!attachments) return core::Fail(attachments.error());
     for (auto& attachment : *attachments) {
@@ -526,7 +530,7 @@ core::Status InvoiceProcessing::Acknowledge(const Actor& actor, core::InvoiceId 
   return store_.Write([&](store::Transaction& tx) -> core::Status {
     auto invoice = tx.invoices().Get(id);
     if (!invoice) return core::Fail(invoice.error());
-    auto side = SideOf(actor, *invoice);
+    auto side = VisibleSideOf(actor, *invoice);
     if (!side) {
       return core::Fail(core::ErrorCode::kNotFound,
                         "invoice " + std::to_string(id.value()) + " does not exist");
@@ -535,6 +539,7 @@ core::Status InvoiceProcessing::Acknowledge(const Actor& actor, core::InvoiceId 
       return core::Fail(core::ErrorCode::kPermissionDenied,
                         "only the supplier acknowledges a rejection or a suspension");
     }
+    if (auto may = RequireModification(actor, *invoice, *side); !may) return may;
     std::string_view action = AcknowledgementFor(invoice->status);
     if (action.empty()) {
       return core::Fail(core::ErrorCode::kConflict,

@@ -107,7 +107,9 @@ struct InvoiceView {
   bool can_acknowledge = false;
 };
 
-// Thread-safe.
+// Thread-safe. Who sees which invoice (structures, spaces, services) and who may change it is
+// decided by platform/invoice_access.h; an invoice the actor may not see is kNotFound, a change
+// their right on the space does not allow (CONSULTATION_UNIQUEMENT) is kPermissionDenied.
 class InvoiceProcessing {
  public:
   // A move's comment (reason, mandate number) is at most this long.

@@ -147,6 +147,31 @@ core::Status MainManager::HandOver(const Actor& actor, core::StructureId structu
   });
 }
 
+core::Status MainManager::DeactivateAccountByLogin(const Actor& actor,
+                                                   const std::string& login) const {
+  if (!actor.platform_admin) {
+    return core::Fail(core::ErrorCode::kPermissionDenied,
+                      "only a platform administrator deactivates another person's account");
+  }
+  auto email = accounts::NormaliseEmail(login);
+  std::optional<core::UserId> user;
+  if (email) {
+    auto read = store_.Read([&](store::Transaction& tx) -> core::Status {
+      auto found = tx.users().FindByEmail(*email);
+      if (!found) return core::Fail(found.error());
+      if (*found && (*found)->active) user = (*found)->id;
+      return core::Ok();
+    });
+    if (!read) return read;
+  }
+  if (!user) {
+    return core::Fail(core::ErrorCode::kInvalidArgument,
+                      "no active account has the login " + core::Quoted(login));
+  }
+  // A deactivation between this read and the write is caught there (kConflict).
+  return DeactivateAccount(actor, *user);
+}
+
 core::Status MainManager::DeactivateAccount(const Actor& actor, core::UserId user) const {
   if (actor.user_id != user && !actor.platform_admin) {
     return core::Fail(core::ErrorCode::kPermissionDenied,

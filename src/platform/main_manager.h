@@ -65,6 +65,10 @@ class MainManager {
   // recent login takes the role; with none, the structure is flagged for support.
   // kPermissionDenied for anyone else; kConflict when the account is already inactive.
   core::Status DeactivateAccount(const Actor& actor, core::UserId user) const;
+  // The same for the account with this login (e-mail), as support types it: platform
+  // administrators only (kPermissionDenied); kInvalidArgument "no active account has the login"
+  // when no active account has it.
+  core::Status DeactivateAccountByLogin(const Actor& actor, const std::string& login) const;
 
   // Support appoints a main manager (platform administrators only: kPermissionDenied) of the
   // structure with this SIRET (kNotFound when there is none). The

@@ -284,6 +284,19 @@ TEST_F(ManagersTest, TheMainManagerHandsTheRoleOverToAnActiveAttachedPerson) {
             ErrorCode::kPermissionDenied);
 }
 
+TEST_F(ManagersTest, SupportDeactivatesAnAccountByItsLogin) {
+  Actor admin = LogIn("admin@choral.example");
+  Actor paul = LogIn("paul.fontaine@saint-aubin.example");
+  EXPECT_EQ(main_.DeactivateAccountByLogin(paul, "tom.lefevre@atelier-lumen.example").error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(main_.DeactivateAccountByLogin(admin, "personne@inconnu.example").error().code,
+            ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(main_.DeactivateAccountByLogin(admin, " Tom.Lefevre@atelier-lumen.example"));
+  auto again = main_.DeactivateAccountByLogin(admin, "tom.lefevre@atelier-lumen.example");
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().message.find("no active account has the login"), std::string::npos);
+}
+
 TEST_F(ManagersTest, DeactivatingTheMainManagerPromotesTheSecondarySeenLast) {
   const core::StructureId commune = Structure(kCommune);
   Actor luc = LogIn("luc.garnier@saint-aubin.example");

@@ -1,11 +1,18 @@
 #include "platform/permissions.h"
 
+#include "platform/invoice_access.h"
+
 namespace choral::platform {
 
 core::Status MayDeposit(const Actor& actor) {
   if (!actor.ActsForSupplier()) {
     return core::Fail(core::ErrorCode::kPermissionDenied,
                       "only people acting for a supplier deposit invoices");
+  }
+  // Space rights (invoice_access.h): consultation only on sent invoices deposits nothing.
+  if (!MayDepositAny(actor)) {
+    return core::Fail(core::ErrorCode::kPermissionDenied,
+                      "only suppliers with MODIFICATION on their sent invoices deposit");
   }
   return core::Ok();
 }

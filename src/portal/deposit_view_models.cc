@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 
+#include "platform/invoice_access.h"
 #include "portal/view_models.h"
 
 namespace choral::portal {
@@ -332,7 +333,8 @@ mstch::map DepositFormData(const Catalogue& catalogue, const platform::Actor& ac
   // Suppliers: a choice only when the actor acts for several companies.
   mstch::array suppliers;
   for (const platform::ActorStructure& structure : actor.structures) {
-    if (structure.kind != directory::StructureKind::kPrivate) continue;
+    // Only the structures the actor may deposit for (not those in consultation only).
+    if (!platform::RequireDepositRight(actor, structure.id)) continue;
     suppliers.push_back(mstch::map{
         {"id", std::to_string(structure.id.value())},
         {"name", structure.name},
@@ -561,7 +563,8 @@ mstch::map BatchData(const Catalogue& catalogue, const platform::Actor& actor,
   // The supplier all rows are deposited for: the one the actor acts for (the first of several;
   // the detailed form of a row lets a person choose).
   for (const platform::ActorStructure& structure : actor.structures) {
-    if (structure.kind != directory::StructureKind::kPrivate) continue;
+    // Only the structures the actor may deposit for (not those in consultation only).
+    if (!platform::RequireDepositRight(actor, structure.id)) continue;
     data["supplier_id"] = std::to_string(structure.id.value());
     break;
   }

@@ -24,8 +24,12 @@ class DepositViewModelsTest : public ::testing::Test {
     platform::Actor actor;
     actor.user_id = core::UserId(3);
     actor.csrf_token = "c0ffee";
-    actor.structures = {{core::StructureId(2), "Atelier Lumen SARL", "73282932000074",
-                         directory::StructureKind::kPrivate, accounts::Role::kMainManager}};
+    actor.structures = {{core::StructureId(2),
+                         "Atelier Lumen SARL",
+                         "73282932000074",
+                         directory::StructureKind::kPrivate,
+                         accounts::Role::kMainManager,
+                         {}}};
     return actor;
   }
 

@@ -26,8 +26,12 @@ class InvoiceViewModelsTest : public ::testing::Test {
     actor.user_id = core::UserId(3);
     actor.display_name = "Marc Dubois";
     actor.csrf_token = "c0ffee";
-    actor.structures = {{core::StructureId(2), "Atelier Lumen SARL", "73282932000074",
-                         directory::StructureKind::kPrivate, accounts::Role::kMainManager}};
+    actor.structures = {{core::StructureId(2),
+                         "Atelier Lumen SARL",
+                         "73282932000074",
+                         directory::StructureKind::kPrivate,
+                         accounts::Role::kMainManager,
+                         {}}};
     return actor;
   }
 

@@ -15,6 +15,12 @@ constexpr auto kMessages = std::to_array<Message>({
     {"account.attachments_caption",
      "Structures auxquelles votre compte est rattaché, avec votre rôle et l’état de chaque "
      "rattachement"},
+    {"account.close_intro",
+     "Vous pouvez fermer votre compte\u00a0: vous ne pourrez plus vous connecter. Si vous êtes "
+     "gestionnaire principal d’une structure, le rôle passe au gestionnaire secondaire connecté le "
+     "plus récemment."},
+    {"account.close_link", "Fermer mon compte"},
+    {"account.close_title", "Fermer mon compte"},
     {"account.email", "Adresse e-mail"},
     {"account.hand_over", "Transmettre le rôle de gestionnaire principal"},
     {"account.identity", "Identité"},
@@ -35,6 +41,15 @@ constexpr auto kMessages = std::to_array<Message>({
     {"account.status_pending", "En attente de validation par un gestionnaire"},
     {"account.status_refused", "Refusé"},
     {"account.title", "Mon compte"},
+    {"account_close.cancel", "Annuler et revenir à Mon compte"},
+    {"account_close.confirm", "Je confirme vouloir fermer mon compte"},
+    {"account_close.confirm_required", "Cochez la case pour confirmer la fermeture."},
+    {"account_close.intro",
+     "Après la fermeture, vous êtes déconnecté et ne pouvez plus vous connecter. Seul un "
+     "administrateur de la plateforme peut rouvrir le compte."},
+    {"account_close.submit", "Fermer définitivement mon compte"},
+    {"account_close.title", "Fermer mon compte"},
+    {"account_close.warning", "Cette action ne peut pas être annulée par vous-même."},
     {"accountform.field_company_name", "Raison sociale"},
     {"accountform.field_current_password", "Mot de passe actuel"},
     {"accountform.field_email", "Adresse e-mail"},
@@ -540,6 +555,7 @@ constexpr auto kMessages = std::to_array<Message>({
     {"layout.menu_toggle", "Afficher ou masquer le menu"},
     {"layout.nav_label", "Navigation principale"},
     {"layout.skip_link", "Aller au contenu principal"},
+    {"login.account_closed", "Votre compte est fermé."},
     {"login.email", "Adresse e-mail"},
     {"login.error_missing", "Saisissez votre adresse e-mail et votre mot de passe."},
     {"login.error_throttled",
@@ -840,6 +856,14 @@ constexpr auto kMessages = std::to_array<Message>({
     {"support.certificate_help", "PDF ou image (PNG, JPEG, TIFF), 10\u00a0Mo au plus."},
     {"support.col_reason", "Motif"},
     {"support.col_since", "Signalée le"},
+    {"support.deactivate_done", "Le compte est désactivé."},
+    {"support.deactivate_intro",
+     "Le compte ne peut plus se connecter. Là où la personne était gestionnaire principal, le "
+     "gestionnaire secondaire connecté le plus récemment prend le rôle\u00a0; à défaut, la "
+     "structure est signalée ci-dessus."},
+    {"support.deactivate_login", "Identifiant (adresse e-mail) du compte à désactiver"},
+    {"support.deactivate_submit", "Désactiver le compte"},
+    {"support.deactivate_title", "Désactiver un compte"},
     {"support.done", "Le gestionnaire principal est désigné\u00a0; il en est prévenu par e-mail."},
     {"support.error_required", "Ce champ est obligatoire."},
     {"support.error_too_big", "Le fichier dépasse 10\u00a0Mo."},

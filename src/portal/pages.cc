@@ -71,6 +71,8 @@ http::Response Pages::LoginForm(const http::Request& request) {
   http::Response response = LoginPage(*token, "", "", 200);
   if (request.QueryParam("info") == "mot-de-passe-change") {
     response = LoginPage(*token, "", "", 200, renderer_.catalogue().Text("login.password_changed"));
+  } else if (request.QueryParam("info") == "compte-ferme") {
+    response = LoginPage(*token, "", "", 200, renderer_.catalogue().Text("login.account_closed"));
   }
   if (fresh) response.AddHeader("Set-Cookie", Cookie(kLoginCsrfCookie, *token, request, -1));
   return response;

@@ -26,6 +26,8 @@ struct SupportFormState {
   std::string siret, login, reason;
   std::string error_field;  // "siret", "login", "reason", "certificate" or ""
   std::string error;        // French sentence shown next to that field
+  // The account deactivation form (POST /support/desactivation): the login typed, its refusal.
+  std::string deactivate_login, deactivate_error;
 };
 
 // What a manager typed in a service form, and its error.
@@ -129,6 +131,11 @@ class Pages {
   // administrators appoint a main manager on the structure head's signed certificate.
   http::Response SupportMainManagerForm(const http::Request& request);
   http::Response SupportAssignMainManager(const http::Request& request);
+  // POST /support/desactivation: a platform administrator deactivates an account by its login.
+  http::Response SupportDeactivateAccount(const http::Request& request);
+  // GET / POST /compte/fermeture: a person closes their own account, after a confirmation.
+  http::Response AccountCloseForm(const http::Request& request);
+  http::Response CloseAccount(const http::Request& request);
   // GET / POST /rattachement: a user asks to join a structure.
   http::Response AttachmentRequestForm(const http::Request& request);
   http::Response RequestAttachment(const http::Request& request);
@@ -208,6 +215,8 @@ class Pages {
                              const platform::FieldProblems& password_problems,
                              std::string_view password_error, std::string_view notice,
                              int status) const;
+  http::Response AccountClosePage(const platform::Actor& who, bool missing_confirmation,
+                                  int status) const;
   // The CSRF token of an anonymous form: the browser's login cookie, or a new one to set.
   std::string AnonymousCsrf(const http::Request& request, bool& fresh) const;
   // Ok when the form's token matches the login cookie; kPermissionDenied otherwise.

@@ -125,6 +125,9 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/gestion/:structure(\\d+)/services", Guarded(state, &Pages::SaveStructureService));
   routes.Get("/support/gestionnaire-principal", Guarded(state, &Pages::SupportMainManagerForm));
   routes.Post("/support/gestionnaire-principal", Guarded(state, &Pages::SupportAssignMainManager));
+  routes.Post("/support/desactivation", Guarded(state, &Pages::SupportDeactivateAccount));
+  routes.Get("/compte/fermeture", Guarded(state, &Pages::AccountCloseForm));
+  routes.Post("/compte/fermeture", Guarded(state, &Pages::CloseAccount));
   routes.Get("/rattachement", Guarded(state, &Pages::AttachmentRequestForm));
   routes.Post("/rattachement", Guarded(state, &Pages::RequestAttachment));
   routes.Get("/compte/rattachements/:structure(\\d+)/passation",

@@ -1,5 +1,6 @@
 #include "portal/renderer.h"
 
+#include "platform/invoice_access.h"
 #include "portal/templates.h"
 
 namespace choral::portal {
@@ -54,9 +55,12 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   if (actor != nullptr) {
     nav.push_back(NavItem(catalogue_, "/", "nav.home", page.nav == NavEntry::kHome));
   }
-  if (actor != nullptr && actor->ActsForSupplier()) {
+  // Consultation only on the sent invoices: no deposit link (the platform refuses anyway).
+  if (actor != nullptr && platform::MayDepositAny(*actor)) {
     nav.push_back(
         NavItem(catalogue_, "/factures/deposer", "nav.deposit", page.nav == NavEntry::kDeposit));
+  }
+  if (actor != nullptr && actor->ActsForSupplier()) {
     nav.push_back(NavItem(catalogue_, "/factures/emises", "nav.sent", page.nav == NavEntry::kSent));
   }
   if (actor != nullptr && actor->ActsForPublicEntity()) {

@@ -64,8 +64,12 @@ TEST_F(RendererTest, NavigationOffersEachSideItsInvoicePagesOnly) {
   EXPECT_EQ(html.find("/factures/"), std::string::npos) << "no side: no invoice pages";
 
   platform::Actor supplier = Claire();
-  supplier.structures = {{core::StructureId(2), "Atelier", "73282932000074",
-                          directory::StructureKind::kPrivate, accounts::Role::kUser}};
+  supplier.structures = {{core::StructureId(2),
+                          "Atelier",
+                          "73282932000074",
+                          directory::StructureKind::kPrivate,
+                          accounts::Role::kUser,
+                          {}}};
   Page page{"error", "x", NavEntry::kToProcess};
   page.to_process = 3;
   html = renderer_.RenderHtml(page, &supplier);
@@ -80,8 +84,12 @@ TEST_F(RendererTest, NavigationOffersEachSideItsInvoicePagesOnly) {
       << html;
 
   platform::Actor recipient = Claire();
-  recipient.structures = {{core::StructureId(1), "Ministère", "11000998200015",
-                           directory::StructureKind::kPublic, accounts::Role::kUser}};
+  recipient.structures = {{core::StructureId(1),
+                           "Ministère",
+                           "11000998200015",
+                           directory::StructureKind::kPublic,
+                           accounts::Role::kUser,
+                           {}}};
   page.to_process = 0;
   html = renderer_.RenderHtml(page, &recipient);
   EXPECT_NE(html.find("href=\"/factures/recues\">Factures reçues</a>"), std::string::npos);

@@ -1,5 +1,7 @@
 // Support's appointment of a main manager (pages.h): platform administrators see the structures
-// left without one, and appoint one on the certificate signed by the structure's head.
+// left without one, and appoint one on the certificate signed by the structure's head. The same
+// page deactivates an account by its login.
+#include "http/form.h"
 #include "http/multipart.h"
 #include "platform/permissions.h"
 #include "portal/invoice_view_models.h"
@@ -50,7 +52,10 @@ http::Response Pages::SupportMainManagerPage(const http::Request& request,
                   {"login_error", field_error("login")},
                   {"reason_error", field_error("reason")},
                   {"certificate_error", field_error("certificate")},
-                  {"done", done}};
+                  {"done", done},
+                  {"deactivate_login", state.deactivate_login},
+                  {"deactivate_error", state.deactivate_error},
+                  {"deactivated", request.QueryParam("desactive").has_value()}};
   Page page{"support_main_manager", std::string(catalogue.Text("support.title")),
             NavEntry::kSupport, std::move(data), status};
   return Render(std::move(page), who);
@@ -125,6 +130,37 @@ http::Response Pages::SupportAssignMainManager(const http::Request& request) {
     return SupportMainManagerPage(request, who, state, false, 422);
   }
   return http::Response::Redirect("/support/gestionnaire-principal?fait=1");
+}
+
+http::Response Pages::SupportDeactivateAccount(const http::Request& request) {
+  auto actor = CurrentActor(request);
+  if (!actor) return ErrorPage(actor.error(), request, nullptr);
+  if (!*actor) return http::Response::Redirect("/login");
+  const platform::Actor& who = **actor;
+  auto form = http::Form::Parse(request.body);
+  if (!form) return ErrorPage(form.error(), request, &who);
+  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
+    return ErrorPage(
+        {core::ErrorCode::kPermissionDenied, "deactivation form's CSRF token does not match"},
+        request, &who);
+  }
+  const Catalogue& catalogue = renderer_.catalogue();
+  SupportFormState state;
+  state.deactivate_login = form->Get("login");
+  if (state.deactivate_login.empty()) {
+    state.deactivate_error = std::string(catalogue.Text("support.error_required"));
+    return SupportMainManagerPage(request, who, state, false, 422);
+  }
+  auto deactivated = platform_.main_manager().DeactivateAccountByLogin(who, state.deactivate_login);
+  if (!deactivated) {
+    const core::ErrorCode code = deactivated.error().code;
+    if (code != core::ErrorCode::kInvalidArgument && code != core::ErrorCode::kConflict) {
+      return ErrorPage(deactivated.error(), request, &who);
+    }
+    state.deactivate_error = RefusalText(catalogue, deactivated.error());
+    return SupportMainManagerPage(request, who, state, false, 422);
+  }
+  return http::Response::Redirect("/support/gestionnaire-principal?desactive=1");
 }
 
 }  // namespace choral::portal

@@ -54,12 +54,24 @@ TEST_F(ViewModelsTest, SiretInputErrorsNameTheField) {
 
 TEST_F(ViewModelsTest, StructuresShowRolesAndLinkPublicOnesToTheDirectory) {
   std::vector<platform::ActorStructure> list = {
-      {core::StructureId(1), "Commune d'Exemple", "73282932000074",
-       directory::StructureKind::kPublic, accounts::Role::kMainManager},
-      {core::StructureId(2), "Durand SARL", "73282932000074", directory::StructureKind::kPrivate,
-       accounts::Role::kUser},
-      {core::StructureId(3), "Foreign Ltd", "GB123", directory::StructureKind::kPrivate,
-       accounts::Role::kSecondaryManager},
+      {core::StructureId(1),
+       "Commune d'Exemple",
+       "73282932000074",
+       directory::StructureKind::kPublic,
+       accounts::Role::kMainManager,
+       {}},
+      {core::StructureId(2),
+       "Durand SARL",
+       "73282932000074",
+       directory::StructureKind::kPrivate,
+       accounts::Role::kUser,
+       {}},
+      {core::StructureId(3),
+       "Foreign Ltd",
+       "GB123",
+       directory::StructureKind::kPrivate,
+       accounts::Role::kSecondaryManager,
+       {}},
   };
   mstch::map data;
   AddStructures(catalogue_, list, data);
@@ -77,8 +89,12 @@ TEST_F(ViewModelsTest, StructuresShowRolesAndLinkPublicOnesToTheDirectory) {
 TEST_F(ViewModelsTest, HomeShowsPendingRequestsToManagersAndTranslatesFigures) {
   platform::Actor actor;
   actor.display_name = "Claire Martin";
-  actor.structures = {{core::StructureId(1), "Commune", "73282932000074",
-                       directory::StructureKind::kPublic, accounts::Role::kMainManager}};
+  actor.structures = {{core::StructureId(1),
+                       "Commune",
+                       "73282932000074",
+                       directory::StructureKind::kPublic,
+                       accounts::Role::kMainManager,
+                       {}}};
   platform::HomeView view;
   view.structures = actor.structures;
   view.pending_attachment_requests = 3;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct InvoiceQuery {
   // or part of its identifier (SIRET), spaces ignored.
   std::string counterpart_contains;
   std::string service_code;  // exactly this service code, ASCII case ignored; "" = any
+  // Only invoices with one of these service codes (ASCII case ignored), so none without a code:
+  // what a person limited to services sees. Empty = no such limit.
+  std::vector<std::string> within_services;
 
   std::optional<core::Date> issued_from, issued_to;   // inclusive
   std::optional<core::Timestamp> deposited_from;      // inclusive

@@ -546,6 +546,21 @@ TEST_P(InvoiceSearchTest, ServiceCodeIsExactWhateverTheCase) {
   EXPECT_EQ(Count(q), 6);
 }
 
+TEST_P(InvoiceSearchTest, WithinServicesKeepsOnlyThoseCodesAndNeverAnInvoiceWithoutOne) {
+  Invoice achats = MakeInvoice("W-1");
+  achats.service_code = "ACHATS";
+  auto achats_id = Insert(achats);
+  ASSERT_OK(achats_id);
+  Invoice no_code = MakeInvoice("W-2");
+  no_code.service_code = "";
+  ASSERT_OK(Insert(no_code));
+  InvoiceQuery q;
+  q.within_services = {"achats", "NONE"};
+  EXPECT_EQ(SearchIds(q), std::vector<core::InvoiceId>{*achats_id});
+  q.within_services = {"ACHATS", "FIN-01"};
+  EXPECT_EQ(Count(q), 7);
+}
+
 TEST_P(InvoiceSearchTest, AcknowledgedRejectionsCanBeLeftOut) {
   InvoiceQuery q;
   q.descending = false;

@@ -224,6 +224,15 @@ class QueryFilter {
     if (!q.service_code.empty()) {
       Add("LOWER(service_code) = LOWER(:service)", q.service_code);
     }
+    if (!q.within_services.empty()) {
+      std::string in = "LOWER(service_code) IN (";
+      for (size_t n = 0; n < q.within_services.size(); ++n) {
+        if (n > 0) in += ", ";
+        in += "LOWER(:within" + std::to_string(n) + ")";
+        values_.emplace_back(q.within_services[n]);
+      }
+      conditions_.push_back(in + ")");
+    }
     if (!q.pdf_sha256.empty()) Add("pdf_sha256 = :pdf", q.pdf_sha256);
     // ISO text order is date order.
     if (q.issued_from) Add("issue_date >= :issued_from", q.issued_from->ToIso());

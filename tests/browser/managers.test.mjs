@@ -249,3 +249,45 @@ test('support appoints a main manager on a signed certificate', async () => {
   await assertAccessible('support page after the appointment');
   await shot('support-done');
 });
+
+test('support deactivates an account by its login', async () => {
+  await page.getByLabel('Identifiant (adresse e-mail) du compte à désactiver')
+      .fill('personne@inconnu.example');
+  await page.getByRole('button', { name: 'Désactiver le compte' }).click();
+  await page.waitForLoadState();
+  const login = page.getByLabel('Identifiant (adresse e-mail) du compte à désactiver');
+  assert.equal(await login.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#compte-a-desactiver-erreur').innerText(), /Aucun compte actif/);
+  await assertAccessible('support page with a deactivation error');
+
+  await login.fill('tom.lefevre@atelier-lumen.example');
+  await page.getByRole('button', { name: 'Désactiver le compte' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.getByRole('status').innerText(), /compte est désactivé/);
+  await assertAccessible('support page after a deactivation');
+  await logOut();
+});
+
+test('a person closes their own account after a confirmation', async () => {
+  const person = 'emma.chevalier@ch-bellerive.example';
+  await logInAs(person);
+  await page.goto(`${server.baseUrl}/compte`);
+  await page.getByRole('link', { name: 'Fermer mon compte' }).click();
+  await page.waitForLoadState();
+  await assertAccessible('/compte/fermeture');
+
+  await page.getByRole('button', { name: 'Fermer définitivement mon compte' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('#confirmation-erreur').innerText(), /Cochez la case/);
+  await assertAccessible('/compte/fermeture without the confirmation');
+
+  await page.getByLabel(/Je confirme vouloir fermer mon compte/).check();
+  await page.getByRole('button', { name: 'Fermer définitivement mon compte' }).click();
+  await page.waitForLoadState();
+  assert.match(page.url(), /\/login/);
+  assert.match(await page.locator('main').innerText(), /Votre compte est fermé/);
+  await assertAccessible('/login after closing the account');
+
+  await logInAs(person);
+  assert.match(page.url(), /\/login/);
+});
