@@ -145,6 +145,9 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
                    {"last_login", m.last_login ? FormatTimestamp(*m.last_login)
                                                : std::string(catalogue.Text("manager.never"))},
                    {"can_grant", m.status == AttachmentStatus::kApproved},
+                   // No grant recorded means full rights (platform/invoice_access.h): say so, or
+                   // the selects' "Aucun accès" would read as the person's access today.
+                   {"default_rights", m.spaces.empty()},
                    {"sent_options",
                     SpaceOptions(catalogue, m.spaces, accounts::Space::kSentInvoices)},
                    {"received_options",

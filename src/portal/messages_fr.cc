@@ -588,6 +588,7 @@ constexpr auto kMessages = std::to_array<Message>({
     {"manager.col_who", "Par"},
     {"manager.comment", "Commentaire"},
     {"manager.deactivate", "Désactiver"},
+    {"manager.default_rights", "Aucun droit enregistré\u00a0: accès complet par défaut."},
     {"manager.detach", "Détacher"},
     {"manager.export_csv", "Exporter les utilisateurs (CSV)"},
     {"manager.history_caption",
