@@ -3,12 +3,12 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdio>
 #include <functional>
 #include <map>
 
 #include "platform/invoice_access.h"
+#include "portal/page_params.h"
 #include "portal/view_models.h"
 
 namespace choral::portal {
@@ -396,13 +396,6 @@ bool IsBatchProblemKey(std::string_view key) {
 
 namespace {
 
-std::optional<int64_t> ParsePositiveId(std::string_view text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 // The columns of the batch table a person fills, in order (framework and currency keep the
 // values read or their defaults, carried as hidden fields; the detailed form shows them).
 constexpr std::array<std::string_view, 10> kBatchColumns = {
@@ -513,7 +506,7 @@ DepositFormState DepositFormStateFromFields(
   platform::DepositForm& form = state.form;
   for (const Prefilled& entry : kPrefilled) form.*entry.member = field(entry.name);
   form.framework = field("framework");
-  form.draft_id = ParsePositiveId(field("draft_id")).value_or(0);
+  form.draft_id = ParsePositive(field("draft_id")).value_or(0);
   form.confirm_duplicate_pdf = field("confirm_duplicate_pdf") == "oui";
   state.pdf_name = field("pdf_name");
   state.to_check = ParseToCheckList(field("to_check"));
@@ -528,7 +521,7 @@ std::vector<BatchRow> BatchRowsFromForm(const std::function<std::string(std::str
     BatchRow row;
     row.file_name = get("file_name");
     row.state = DepositFormStateFromFields(get);
-    if (auto invoice = ParsePositiveId(get("invoice_id"))) {
+    if (auto invoice = ParsePositive(get("invoice_id"))) {
       row.deposited = core::InvoiceId(*invoice);
     } else if (std::string problem = get("problem"); IsBatchProblemKey(problem)) {
       row.problem_key = std::move(problem);

@@ -1,7 +1,7 @@
 // "Donnez votre avis" (pages.h): the small form under a deposit receipt.
-#include <charconv>
 
 #include "http/form.h"
+#include "portal/page_params.h"
 #include "portal/pages.h"
 
 namespace choral::portal {
@@ -20,11 +20,8 @@ http::Response Pages::GiveFeedback(const http::Request& request) {
   }
   // Back to the receipt the form was on (an invoice id, nothing else), or home.
   std::string back = "/";
-  std::string invoice(form->Get("facture"));
-  int64_t invoice_id = 0;
-  auto [end, error] = std::from_chars(invoice.data(), invoice.data() + invoice.size(), invoice_id);
-  if (error == std::errc() && end == invoice.data() + invoice.size() && invoice_id > 0) {
-    back = "/factures/" + std::to_string(invoice_id) + "/accuse-de-depot";
+  if (auto invoice_id = ParsePositive(form->Get("facture"))) {
+    back = "/factures/" + std::to_string(*invoice_id) + "/accuse-de-depot";
   }
   std::string rating_text(form->Get("note"));
   int rating = 0;

@@ -2,12 +2,12 @@
 // people, their CSV export, the history of manager actions), the attachment request form, and
 // the main-manager hand-over from "Mon compte". Each parses, calls one platform function, renders.
 #include <algorithm>
-#include <charconv>
 
 #include "http/form.h"
 #include "platform/permissions.h"
 #include "portal/csv.h"
 #include "portal/invoice_view_models.h"
+#include "portal/page_params.h"
 #include "portal/pages.h"
 #include "portal/refusal_text.h"
 #include "portal/view_models.h"
@@ -17,19 +17,6 @@ namespace {
 
 using accounts::AttachmentMove;
 using accounts::AttachmentStatus;
-
-std::optional<int64_t> PositiveId(std::string_view text) {
-  int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-core::StructureId StructureParam(const http::Request& request) {
-  auto it = request.path_params.find("structure");
-  if (it == request.path_params.end()) return core::StructureId();
-  return core::StructureId(PositiveId(it->second).value_or(0));
-}
 
 std::string_view StatusKey(AttachmentStatus status) {
   switch (status) {
@@ -112,7 +99,7 @@ http::Response Pages::ManagerActivity(const http::Request& request) {
   auto actor = CurrentActor(request);
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
-  return ManagerActivityPage(request, **actor, StructureParam(request), "", 200);
+  return ManagerActivityPage(request, **actor, StructureIdOf(request), "", 200);
 }
 
 http::Response Pages::ManagerActivityPage(const http::Request& request, const platform::Actor& who,
@@ -202,7 +189,7 @@ http::Response Pages::ManagerDecision(const http::Request& request) {
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
   // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
-  if (auto may = platform::MayManage(who, StructureParam(request)); !may)
+  if (auto may = platform::MayManage(who, StructureIdOf(request)); !may)
     return ErrorPage(may.error(), request, &who);
   auto form = http::Form::Parse(request.body);
   if (!form) return ErrorPage(form.error(), request, &who);
@@ -211,9 +198,9 @@ http::Response Pages::ManagerDecision(const http::Request& request) {
         {core::ErrorCode::kPermissionDenied, "manager form's CSRF token does not match"}, request,
         &who);
   }
-  const core::StructureId structure = StructureParam(request);
+  const core::StructureId structure = StructureIdOf(request);
   auto move = ParseMove(form->Get("decision"));
-  auto membership = PositiveId(form->Get("rattachement"));
+  auto membership = ParsePositive(form->Get("rattachement"));
   if (!move || !membership) {
     return ErrorPage({core::ErrorCode::kInvalidArgument, "unknown decision"}, request, &who);
   }
@@ -239,7 +226,7 @@ http::Response Pages::ManagerAttach(const http::Request& request) {
         {core::ErrorCode::kPermissionDenied, "manager form's CSRF token does not match"}, request,
         &who);
   }
-  const core::StructureId structure = StructureParam(request);
+  const core::StructureId structure = StructureIdOf(request);
   auto attached = platform_.attachments().AttachDirectly(who, structure, form->Get("email"));
   if (!attached) {
     std::string message = FieldError(renderer_.catalogue(), attached.error());
@@ -255,7 +242,7 @@ http::Response Pages::ManagerSpaces(const http::Request& request) {
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
   // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
-  if (auto may = platform::MayManage(who, StructureParam(request)); !may)
+  if (auto may = platform::MayManage(who, StructureIdOf(request)); !may)
     return ErrorPage(may.error(), request, &who);
   auto form = http::Form::Parse(request.body);
   if (!form) return ErrorPage(form.error(), request, &who);
@@ -264,8 +251,8 @@ http::Response Pages::ManagerSpaces(const http::Request& request) {
         {core::ErrorCode::kPermissionDenied, "spaces form's CSRF token does not match"}, request,
         &who);
   }
-  const core::StructureId structure = StructureParam(request);
-  auto membership = PositiveId(form->Get("rattachement"));
+  const core::StructureId structure = StructureIdOf(request);
+  auto membership = ParsePositive(form->Get("rattachement"));
   if (!membership) {
     return ErrorPage({core::ErrorCode::kInvalidArgument, "no attachment named"}, request, &who);
   }
@@ -292,7 +279,7 @@ http::Response Pages::ManagerUsersCsv(const http::Request& request) {
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
   const platform::Actor& who = **actor;
-  auto members = platform_.attachments().Members(who, StructureParam(request));
+  auto members = platform_.attachments().Members(who, StructureIdOf(request));
   if (!members) return ErrorPage(members.error(), request, &who);
   const Catalogue& catalogue = renderer_.catalogue();
   std::string body = CsvRow(
@@ -371,7 +358,7 @@ http::Response Pages::HandOverForm(const http::Request& request) {
   if (!*actor) return http::Response::Redirect("/login");
   auto query = http::Form::Parse(request.query);
   if (!query) return ErrorPage(query.error(), request, &**actor);
-  return HandOverPage(request, **actor, StructureParam(request), query->Get("recherche"),
+  return HandOverPage(request, **actor, StructureIdOf(request), query->Get("recherche"),
                       query->Get("confirmer") == "1", "", 200);
 }
 
@@ -415,7 +402,7 @@ http::Response Pages::HandOver(const http::Request& request) {
         {core::ErrorCode::kPermissionDenied, "hand-over form's CSRF token does not match"}, request,
         &who);
   }
-  const core::StructureId structure = StructureParam(request);
+  const core::StructureId structure = StructureIdOf(request);
   // A login typed in wins over one picked in the search results.
   std::string successor = form->Get("login");
   if (successor.empty()) successor = form->Get("successeur");

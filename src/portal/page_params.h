@@ -30,6 +30,11 @@ inline std::optional<int64_t> PathId(const http::Request& request, const std::st
   return ParsePositive(it->second);
 }
 
+// The structure the route captured as `structure`; an unset id (which nothing matches) otherwise.
+inline core::StructureId StructureIdOf(const http::Request& request) {
+  return core::StructureId(PathId(request, "structure").value_or(0));
+}
+
 inline std::optional<core::InvoiceId> InvoiceIdOf(const http::Request& request) {
   auto value = PathId(request, "id");
   if (!value) return std::nullopt;

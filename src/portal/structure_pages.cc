@@ -1,22 +1,13 @@
 // "Structure" (pages.h): the services of a public structure, listed, created and edited by its
 // managers (code, name, flags, validity dates, active).
-#include <charconv>
 
 #include "http/form.h"
+#include "portal/page_params.h"
 #include "portal/pages.h"
 #include "portal/refusal_text.h"
 
 namespace choral::portal {
 namespace {
-
-core::StructureId StructureOf(const http::Request& request) {
-  auto it = request.path_params.find("structure");
-  int64_t id = 0;
-  if (it != request.path_params.end()) {
-    std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
-  }
-  return core::StructureId(id);
-}
 
 std::string Checked(bool on) { return on ? "checked" : ""; }
 
@@ -26,7 +17,7 @@ http::Response Pages::StructureServicesPage(const http::Request& request) {
   auto actor = CurrentActor(request);
   if (!actor) return ErrorPage(actor.error(), request, nullptr);
   if (!*actor) return http::Response::Redirect("/login");
-  const core::StructureId structure = StructureOf(request);
+  const core::StructureId structure = StructureIdOf(request);
   ServiceFormState form;
   // ?service=ID: the form edits that service of the list.
   if (auto wanted = request.QueryParam("service")) {
@@ -109,7 +100,7 @@ http::Response Pages::SaveStructureService(const http::Request& request) {
         &who);
   }
   const Catalogue& catalogue = renderer_.catalogue();
-  const core::StructureId structure = StructureOf(request);
+  const core::StructureId structure = StructureIdOf(request);
   ServiceFormState state;
   state.id = form->Get("id");
   state.code = form->Get("code");
@@ -121,9 +112,8 @@ http::Response Pages::SaveStructureService(const http::Request& request) {
   state.payment_status_reported = !form->Get("paiement").empty();
 
   directory::Service service;
-  int64_t id = 0;
-  std::from_chars(state.id.data(), state.id.data() + state.id.size(), id);
-  service.id = core::ServiceId(id);
+  // No id, or anything but a positive number: a new service.
+  service.id = core::ServiceId(ParsePositive(state.id).value_or(0));
   service.structure_id = structure;
   service.code = state.code;
   service.name = state.name;
