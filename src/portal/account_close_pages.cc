@@ -25,19 +25,12 @@ http::Response Pages::AccountCloseForm(const http::Request& request) {
 }
 
 http::Response Pages::CloseAccount(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "account closing form's CSRF token does not match"},
-        request, &who);
-  }
+  auto posted = ReadPostedForm(request, "account closing");
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   // Closing cannot be undone by the person: the box must be ticked, not just the button pressed.
-  if (form->Get("confirmation") != "oui") return AccountClosePage(who, true, 422);
+  if (form.Get("confirmation") != "oui") return AccountClosePage(who, true, 422);
   auto closed = platform_.main_manager().DeactivateAccount(who, who.user_id);
   if (!closed) return ErrorPage(closed.error(), request, &who);
   // The account is inactive: its sessions no longer authenticate. This one is removed too, and

@@ -71,45 +71,35 @@ http::Response Pages::Account(const http::Request& request) {
 }
 
 http::Response Pages::UpdateProfile(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &**actor);
-  if (!CsrfMatches(form->Get(kCsrfField), (*actor)->csrf_token)) {
-    return ErrorPage({ErrorCode::kPermissionDenied, "profile form's CSRF token does not match"},
-                     request, &**actor);
-  }
-  const std::string& first = form->Get("first_name");
-  const std::string& last = form->Get("last_name");
-  auto problems = platform_.account_settings().UpdateProfile(**actor, first, last);
-  if (!problems) return ErrorPage(problems.error(), request, &**actor);
+  auto posted = ReadPostedForm(request, "profile");
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
+  const std::string& first = form.Get("first_name");
+  const std::string& last = form.Get("last_name");
+  auto problems = platform_.account_settings().UpdateProfile(who, first, last);
+  if (!problems) return ErrorPage(problems.error(), request, &who);
   if (!problems->empty()) {
-    return AccountPage(request, **actor, {{"first_name", first}, {"last_name", last}}, *problems,
-                       {}, "", "", 200);
+    return AccountPage(request, who, {{"first_name", first}, {"last_name", last}}, *problems, {},
+                       "", "", 200);
   }
   return http::Response::Redirect("/compte?info=profil-enregistre");
 }
 
 http::Response Pages::ChangePassword(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &**actor);
-  if (!CsrfMatches(form->Get(kCsrfField), (*actor)->csrf_token)) {
-    return ErrorPage({ErrorCode::kPermissionDenied, "password form's CSRF token does not match"},
-                     request, &**actor);
-  }
-  auto problems = platform_.account_settings().ChangePassword(
-      **actor, form->Get("current_password"), form->Get("new_password"));
+  auto posted = ReadPostedForm(request, "password");
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
+  auto problems = platform_.account_settings().ChangePassword(who, form.Get("current_password"),
+                                                              form.Get("new_password"));
   if (!problems && problems.error().code == ErrorCode::kResourceExhausted) {
-    return AccountPage(request, **actor, {}, {}, {},
+    return AccountPage(request, who, {}, {}, {},
                        renderer_.catalogue().Text("accountform.throttled"), "", 429);
   }
-  if (!problems) return ErrorPage(problems.error(), request, &**actor);
+  if (!problems) return ErrorPage(problems.error(), request, &who);
   if (!problems->empty()) {
-    return AccountPage(request, **actor, {}, {}, *problems,
+    return AccountPage(request, who, {}, {}, *problems,
                        renderer_.catalogue().Text("accountform.fix_fields"), "", 200);
   }
   // Every session of the account ended with the change: log in again with the new password.

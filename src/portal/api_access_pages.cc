@@ -85,22 +85,15 @@ http::Response Pages::ApiAccess(const http::Request& request) {
 }
 
 http::Response Pages::ApiAccessChange(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
-  if (auto may = platform::MayManageApiAccess(who); !may)
-    return ErrorPage(may.error(), request, &who);
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage({core::ErrorCode::kPermissionDenied, "API access form's CSRF token"}, request,
-                     &who);
-  }
+  auto posted = ReadPostedForm(request, "API access", [&](const platform::Actor& who) {
+    return platform::MayManageApiAccess(who);
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const Catalogue& catalogue = renderer_.catalogue();
   platform::ApiAccess& access = platform_.api_access();
-  std::optional<int64_t> structure = ParsePositive(form->Get("structure"));
+  std::optional<int64_t> structure = ParsePositive(form.Get("structure"));
   std::optional<int64_t> id = PathId(request, "id");
   const std::string& path = request.path;
 
@@ -117,7 +110,7 @@ http::Response Pages::ApiAccessChange(const http::Request& request) {
 
   if (path == "/connexions-api/comptes" && structure) {
     auto created =
-        access.CreateTechnicalAccount(who, core::StructureId(*structure), form->Get("login"));
+        access.CreateTechnicalAccount(who, core::StructureId(*structure), form.Get("login"));
     if (!created) return failed(created.error());
     ShownOnceData shown{std::string(catalogue.Text("api_access.new_account")),
                         std::string(catalogue.Text("api_access.login")), created->account.login,
@@ -125,7 +118,7 @@ http::Response Pages::ApiAccessChange(const http::Request& request) {
     return ApiAccessPage(request, who, "", &shown, 200);
   }
   if (path == "/connexions-api/clients" && structure) {
-    auto created = access.CreateClient(who, core::StructureId(*structure), form->Get("label"));
+    auto created = access.CreateClient(who, core::StructureId(*structure), form.Get("label"));
     if (!created) return failed(created.error());
     ShownOnceData shown{std::string(catalogue.Text("api_access.new_client")),
                         std::string(catalogue.Text("api_access.client_id")),

@@ -184,28 +184,20 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
 }
 
 http::Response Pages::ManagerDecision(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
-  if (auto may = platform::MayManage(who, StructureIdOf(request)); !may)
-    return ErrorPage(may.error(), request, &who);
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "manager form's CSRF token does not match"}, request,
-        &who);
-  }
+  auto posted = ReadPostedForm(request, "manager", [&](const platform::Actor& who) {
+    return platform::MayManage(who, StructureIdOf(request));
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const core::StructureId structure = StructureIdOf(request);
-  auto move = ParseMove(form->Get("decision"));
-  auto membership = ParsePositive(form->Get("rattachement"));
+  auto move = ParseMove(form.Get("decision"));
+  auto membership = ParsePositive(form.Get("rattachement"));
   if (!move || !membership) {
     return ErrorPage({core::ErrorCode::kInvalidArgument, "unknown decision"}, request, &who);
   }
   auto decided = platform_.attachments().Decide(who, core::MembershipId(*membership), *move,
-                                                form->Get("commentaire"));
+                                                form.Get("commentaire"));
   if (!decided) {
     std::string message = FieldError(renderer_.catalogue(), decided.error());
     if (message.empty()) return ErrorPage(decided.error(), request, &who);
@@ -215,19 +207,14 @@ http::Response Pages::ManagerDecision(const http::Request& request) {
 }
 
 http::Response Pages::ManagerAttach(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "manager form's CSRF token does not match"}, request,
-        &who);
-  }
+  auto posted = ReadPostedForm(request, "manager", [&](const platform::Actor& who) {
+    return platform::MayManage(who, StructureIdOf(request));
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const core::StructureId structure = StructureIdOf(request);
-  auto attached = platform_.attachments().AttachDirectly(who, structure, form->Get("email"));
+  auto attached = platform_.attachments().AttachDirectly(who, structure, form.Get("email"));
   if (!attached) {
     std::string message = FieldError(renderer_.catalogue(), attached.error());
     if (message.empty()) return ErrorPage(attached.error(), request, &who);
@@ -237,28 +224,20 @@ http::Response Pages::ManagerAttach(const http::Request& request) {
 }
 
 http::Response Pages::ManagerSpaces(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  // Who may act is asked before the form is read: an outsider gets a refusal, not a form error.
-  if (auto may = platform::MayManage(who, StructureIdOf(request)); !may)
-    return ErrorPage(may.error(), request, &who);
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "spaces form's CSRF token does not match"}, request,
-        &who);
-  }
+  auto posted = ReadPostedForm(request, "spaces", [&](const platform::Actor& who) {
+    return platform::MayManage(who, StructureIdOf(request));
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const core::StructureId structure = StructureIdOf(request);
-  auto membership = ParsePositive(form->Get("rattachement"));
+  auto membership = ParsePositive(form.Get("rattachement"));
   if (!membership) {
     return ErrorPage({core::ErrorCode::kInvalidArgument, "no attachment named"}, request, &who);
   }
   for (auto [field, space] : {std::pair{"emises", accounts::Space::kSentInvoices},
                               std::pair{"recues", accounts::Space::kReceivedInvoices}}) {
-    const std::string& code = form->Get(field);
+    const std::string& code = form.Get(field);
     std::optional<accounts::SpaceAccess> access = accounts::ParseSpaceAccess(code);
     if (!code.empty() && !access) {
       return ErrorPage({core::ErrorCode::kInvalidArgument, "unknown space access"}, request, &who);
@@ -320,19 +299,12 @@ http::Response Pages::AttachmentRequestPage(const platform::Actor& who, std::str
 }
 
 http::Response Pages::RequestAttachment(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "request form's CSRF token does not match"}, request,
-        &who);
-  }
-  const std::string& siret = form->Get("siret");
-  const std::string& services = form->Get("services");
+  auto posted = ReadPostedForm(request, "request");
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
+  const std::string& siret = form.Get("siret");
+  const std::string& services = form.Get("services");
   platform::AttachmentRequest wanted{siret, {}};
   std::string code;
   for (char c : services + ",") {
@@ -391,21 +363,14 @@ http::Response Pages::HandOverPage(const http::Request& request, const platform:
 }
 
 http::Response Pages::HandOver(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "hand-over form's CSRF token does not match"}, request,
-        &who);
-  }
+  auto posted = ReadPostedForm(request, "hand-over");
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const core::StructureId structure = StructureIdOf(request);
   // A login typed in wins over one picked in the search results.
-  std::string successor = form->Get("login");
-  if (successor.empty()) successor = form->Get("successeur");
+  std::string successor = form.Get("login");
+  if (successor.empty()) successor = form.Get("successeur");
   auto handed = platform_.main_manager().HandOver(who, structure, successor);
   if (!handed) {
     std::string message = FieldError(renderer_.catalogue(), handed.error());

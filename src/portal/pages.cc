@@ -206,6 +206,28 @@ http::Response Pages::Static(const http::Request& request) const {
   return static_files_.Serve(it == request.path_params.end() ? "" : it->second, request);
 }
 
+tl::expected<Pages::PostedForm, http::Response> Pages::ReadPostedForm(
+    const http::Request& request, std::string_view form_name,
+    const std::function<core::Status(const platform::Actor&)>& may) {
+  auto actor = CurrentActor(request);
+  if (!actor) return tl::unexpected(ErrorPage(actor.error(), request, nullptr));
+  if (!*actor) return tl::unexpected(http::Response::Redirect("/login"));
+  const platform::Actor& who = **actor;
+  if (may) {
+    if (auto allowed = may(who); !allowed) {
+      return tl::unexpected(ErrorPage(allowed.error(), request, &who));
+    }
+  }
+  auto form = http::Form::Parse(request.body);
+  if (!form) return tl::unexpected(ErrorPage(form.error(), request, &who));
+  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
+    return tl::unexpected(ErrorPage({ErrorCode::kPermissionDenied,
+                                     std::string(form_name) + " form's CSRF token does not match"},
+                                    request, &who));
+  }
+  return PostedForm{std::move(**actor), std::move(*form)};
+}
+
 http::Response Pages::NotFound(const http::Request& request) {
   // The header shows who is logged in when that can be known; a failing session lookup must
   // not turn a 404 into a 500.

@@ -2,6 +2,7 @@
 // CSRF token, calls one platform function and renders; every failure renders a French page.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -165,6 +166,18 @@ class Pages {
   // The actor behind the request's session cookie; nullopt without a cookie or with an unknown
   // or expired one; an error only when the platform could not tell (database down).
   core::Result<std::optional<platform::Actor>> CurrentActor(const http::Request& request);
+
+  // A logged-in person's urlencoded form, its CSRF token checked: what every POST page starts
+  // with. `may`, when given, is asked before the form is read, so an outsider gets a refusal
+  // rather than a form error. Otherwise the response to send instead: the login redirect, or the
+  // French error page naming `form_name` ("service form's CSRF token does not match").
+  struct PostedForm {
+    platform::Actor actor;
+    http::Form form;
+  };
+  tl::expected<PostedForm, http::Response> ReadPostedForm(
+      const http::Request& request, std::string_view form_name,
+      const std::function<core::Status(const platform::Actor&)>& may = {});
 
   // The page inside the layout for a logged-in actor, with the counts of invoices waiting on
   // them and of unread notifications in the navigation (left out when the platform cannot tell).

@@ -2,6 +2,7 @@
 // managers (code, name, flags, validity dates, active).
 
 #include "http/form.h"
+#include "platform/permissions.h"
 #include "portal/page_params.h"
 #include "portal/pages.h"
 #include "portal/refusal_text.h"
@@ -88,28 +89,23 @@ http::Response Pages::ServicesPage(const http::Request& request, const platform:
 }
 
 http::Response Pages::SaveStructureService(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "service form's CSRF token does not match"}, request,
-        &who);
-  }
+  auto posted = ReadPostedForm(request, "service", [&](const platform::Actor& who) {
+    return platform::MayManage(who, StructureIdOf(request));
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const Catalogue& catalogue = renderer_.catalogue();
   const core::StructureId structure = StructureIdOf(request);
   ServiceFormState state;
-  state.id = form->Get("id");
-  state.code = form->Get("code");
-  state.name = form->Get("nom");
-  state.valid_from = form->Get("debut");
-  state.valid_to = form->Get("fin");
-  state.active = !form->Get("actif").empty();
-  state.engagement_number_required = !form->Get("engagement").empty();
-  state.payment_status_reported = !form->Get("paiement").empty();
+  state.id = form.Get("id");
+  state.code = form.Get("code");
+  state.name = form.Get("nom");
+  state.valid_from = form.Get("debut");
+  state.valid_to = form.Get("fin");
+  state.active = !form.Get("actif").empty();
+  state.engagement_number_required = !form.Get("engagement").empty();
+  state.payment_status_reported = !form.Get("paiement").empty();
 
   directory::Service service;
   // No id, or anything but a positive number: a new service.

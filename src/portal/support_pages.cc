@@ -133,20 +133,15 @@ http::Response Pages::SupportAssignMainManager(const http::Request& request) {
 }
 
 http::Response Pages::SupportDeactivateAccount(const http::Request& request) {
-  auto actor = CurrentActor(request);
-  if (!actor) return ErrorPage(actor.error(), request, nullptr);
-  if (!*actor) return http::Response::Redirect("/login");
-  const platform::Actor& who = **actor;
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, &who);
-  if (!CsrfMatches(form->Get(kCsrfField), who.csrf_token)) {
-    return ErrorPage(
-        {core::ErrorCode::kPermissionDenied, "deactivation form's CSRF token does not match"},
-        request, &who);
-  }
+  auto posted = ReadPostedForm(request, "deactivation", [&](const platform::Actor& who) {
+    return platform::MaySupport(who);
+  });
+  if (!posted) return std::move(posted).error();
+  const platform::Actor& who = posted->actor;
+  const http::Form& form = posted->form;
   const Catalogue& catalogue = renderer_.catalogue();
   SupportFormState state;
-  state.deactivate_login = form->Get("login");
+  state.deactivate_login = form.Get("login");
   if (state.deactivate_login.empty()) {
     state.deactivate_error = std::string(catalogue.Text("support.error_required"));
     return SupportMainManagerPage(request, who, state, false, 422);
