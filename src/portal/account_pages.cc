@@ -200,82 +200,77 @@ http::Response Pages::Activate(const http::Request& request) {
   return RenderForm(renderer_, page);
 }
 
-http::Response Pages::ResendForm(const http::Request& request) {
+http::Response Pages::EmailOnlyForm(const http::Request& request,
+                                    const EmailOnlyPage& texts) const {
   bool fresh = false;
   std::string csrf = AnonymousCsrf(request, fresh);
-  FormPage page("resend.title", "resend.intro", "/activation/renvoyer", "resend.submit", csrf);
+  FormPage page(std::string(texts.title_key), std::string(texts.intro_key),
+                std::string(texts.action), std::string(texts.submit_key), csrf);
   page.fields.push_back(FieldData(renderer_.catalogue(), kEmailField, "", {}));
   http::Response response = RenderForm(renderer_, page);
   if (fresh) response.AddHeader("Set-Cookie", Cookie(kLoginCsrfCookie, csrf, request, -1));
   return response;
+}
+
+http::Response Pages::EmailOnlyAnswer(
+    const http::Request& request, const EmailOnlyPage& texts,
+    const std::function<core::Status(const std::string& email)>& send) {
+  auto form = http::Form::Parse(request.body);
+  if (!form) return ErrorPage(form.error(), request, nullptr);
+  if (auto csrf = CheckAnonymousCsrf(request, *form); !csrf) {
+    return ErrorPage(csrf.error(), request, nullptr);
+  }
+  const Catalogue& catalogue = renderer_.catalogue();
+  const std::string& email = form->Get("email");
+  auto sent = send(email);
+  FormPage page(std::string(texts.title_key), std::string(texts.intro_key),
+                std::string(texts.action), std::string(texts.submit_key), form->Get(kCsrfField));
+  platform::FieldProblems problems;
+  if (!sent && sent.error().code == ErrorCode::kInvalidArgument) {
+    problems.push_back({"email", "email_invalid"});
+    page.error = catalogue.Text("accountform.fix_fields");
+  } else if (!sent && sent.error().code == ErrorCode::kResourceExhausted) {
+    page.error = catalogue.Text("accountform.throttled");
+    page.status = 429;
+  } else if (!sent) {
+    return ErrorPage(sent.error(), request, nullptr);
+  } else {
+    // The same answer whether or not the address has an account (no enumeration).
+    page.notice = catalogue.Text(texts.done_key);
+    page.action.clear();
+    page.links = {{"/login", "signup.link_login"}};
+  }
+  page.fields.push_back(FieldData(catalogue, kEmailField, email, problems));
+  return RenderForm(renderer_, page);
+}
+
+namespace {
+
+constexpr EmailOnlyPage kResendPage{"resend.title", "resend.intro", "resend.submit", "resend.done",
+                                    "/activation/renvoyer"};
+constexpr EmailOnlyPage kForgotPage{"forgot.title", "forgot.intro", "forgot.submit", "forgot.done",
+                                    "/mot-de-passe/oubli"};
+
+}  // namespace
+
+http::Response Pages::ResendForm(const http::Request& request) {
+  return EmailOnlyForm(request, kResendPage);
 }
 
 http::Response Pages::Resend(const http::Request& request) {
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, nullptr);
-  if (auto csrf = CheckAnonymousCsrf(request, *form); !csrf) {
-    return ErrorPage(csrf.error(), request, nullptr);
-  }
-  const Catalogue& catalogue = renderer_.catalogue();
-  const std::string& email = form->Get("email");
-  auto sent = platform_.sign_up().ResendActivation(email, request.remote_address);
-  FormPage page("resend.title", "resend.intro", "/activation/renvoyer", "resend.submit",
-                form->Get(kCsrfField));
-  platform::FieldProblems problems;
-  if (!sent && sent.error().code == ErrorCode::kInvalidArgument) {
-    problems.push_back({"email", "email_invalid"});
-    page.error = catalogue.Text("accountform.fix_fields");
-  } else if (!sent && sent.error().code == ErrorCode::kResourceExhausted) {
-    page.error = catalogue.Text("accountform.throttled");
-    page.status = 429;
-  } else if (!sent) {
-    return ErrorPage(sent.error(), request, nullptr);
-  } else {
-    page.notice = catalogue.Text("resend.done");
-    page.action.clear();
-    page.links = {{"/login", "signup.link_login"}};
-  }
-  page.fields.push_back(FieldData(catalogue, kEmailField, email, problems));
-  return RenderForm(renderer_, page);
+  return EmailOnlyAnswer(request, kResendPage, [&](const std::string& email) {
+    return platform_.sign_up().ResendActivation(email, request.remote_address);
+  });
 }
 
 http::Response Pages::ForgotForm(const http::Request& request) {
-  bool fresh = false;
-  std::string csrf = AnonymousCsrf(request, fresh);
-  FormPage page("forgot.title", "forgot.intro", "/mot-de-passe/oubli", "forgot.submit", csrf);
-  page.fields.push_back(FieldData(renderer_.catalogue(), kEmailField, "", {}));
-  http::Response response = RenderForm(renderer_, page);
-  if (fresh) response.AddHeader("Set-Cookie", Cookie(kLoginCsrfCookie, csrf, request, -1));
-  return response;
+  return EmailOnlyForm(request, kForgotPage);
 }
 
 http::Response Pages::Forgot(const http::Request& request) {
-  auto form = http::Form::Parse(request.body);
-  if (!form) return ErrorPage(form.error(), request, nullptr);
-  if (auto csrf = CheckAnonymousCsrf(request, *form); !csrf) {
-    return ErrorPage(csrf.error(), request, nullptr);
-  }
-  const Catalogue& catalogue = renderer_.catalogue();
-  const std::string& email = form->Get("email");
-  auto sent = platform_.password_reset().Request(email, request.remote_address);
-  FormPage page("forgot.title", "forgot.intro", "/mot-de-passe/oubli", "forgot.submit",
-                form->Get(kCsrfField));
-  platform::FieldProblems problems;
-  if (!sent && sent.error().code == ErrorCode::kInvalidArgument) {
-    problems.push_back({"email", "email_invalid"});
-    page.error = catalogue.Text("accountform.fix_fields");
-  } else if (!sent && sent.error().code == ErrorCode::kResourceExhausted) {
-    page.error = catalogue.Text("accountform.throttled");
-    page.status = 429;
-  } else if (!sent) {
-    return ErrorPage(sent.error(), request, nullptr);
-  } else {
-    page.notice = catalogue.Text("forgot.done");
-    page.action.clear();
-    page.links = {{"/login", "signup.link_login"}};
-  }
-  page.fields.push_back(FieldData(catalogue, kEmailField, email, problems));
-  return RenderForm(renderer_, page);
+  return EmailOnlyAnswer(request, kForgotPage, [&](const std::string& email) {
+    return platform_.password_reset().Request(email, request.remote_address);
+  });
 }
 
 http::Response Pages::NewPasswordForm(const http::Request& request) {

@@ -48,6 +48,11 @@ inline constexpr std::string_view kCsrfField = "csrf_token";
 // Both non-empty and equal, compared in constant time.
 bool CsrfMatches(std::string_view submitted, std::string_view expected);
 
+// An anonymous page that asks only for an e-mail address: its catalogue keys and its path.
+struct EmailOnlyPage {
+  std::string_view title_key, intro_key, submit_key, done_key, action;
+};
+
 // Thread-safe: handlers keep no state between requests.
 class Pages {
  public:
@@ -234,6 +239,12 @@ class Pages {
   std::string AnonymousCsrf(const http::Request& request, bool& fresh) const;
   // Ok when the form's token matches the login cookie; kPermissionDenied otherwise.
   core::Status CheckAnonymousCsrf(const http::Request& request, const http::Form& form) const;
+  // The anonymous pages that ask only for an e-mail address and send a link to it ("renvoyer
+  // le lien d'activation", "mot de passe oublié"): their catalogue keys and path, and (for the
+  // answer) what the address gets.
+  http::Response EmailOnlyForm(const http::Request& request, const EmailOnlyPage& texts) const;
+  http::Response EmailOnlyAnswer(const http::Request& request, const EmailOnlyPage& texts,
+                                 const std::function<core::Status(const std::string& email)>& send);
 
   http::Response LoginPage(std::string_view csrf_token, std::string_view email,
                            std::string_view error, int status, std::string_view notice = {}) const;
