@@ -33,6 +33,8 @@ struct DecimalText {
   std::optional<core::Decimal> value;
   std::optional<std::string> currency;
   SourceOffset source = kNoSource;
+
+  bool operator==(const DecimalText&) const = default;
 };
 
 // A date as written, and its value when the text is a valid date of the syntax's format
@@ -42,6 +44,8 @@ struct DateText {
   std::optional<core::Date> value;
   std::optional<std::string> format;  // CII's @format ("102"); none in UBL
   SourceOffset source = kNoSource;
+
+  bool operator==(const DateText&) const = default;
 };
 
 // An identifier with its optional scheme (ISO 6523 ICD, EAS, UNTDID 7143...).
@@ -50,6 +54,8 @@ struct Identifier {
   std::optional<std::string> scheme;          // @schemeID
   std::optional<std::string> scheme_version;  // @schemeVersionID (BT-158's version)
   SourceOffset source = kNoSource;
+
+  bool operator==(const Identifier&) const = default;
 };
 
 // The UNTDID 1001 document type codes EN 16931 allows, grouped as the norm groups them.
@@ -70,6 +76,8 @@ struct PostalAddress {
   std::optional<std::string> subdivision;  // BT-39 / BT-54 / BT-68 / BT-79
   std::optional<std::string> country;      // BT-40 / BT-55 / BT-69 / BT-80 (ISO 3166-1 alpha-2)
   SourceOffset source = kNoSource;
+
+  bool operator==(const PostalAddress&) const = default;
 };
 
 // BG-6, BG-9: a contact.
@@ -78,6 +86,8 @@ struct Contact {
   std::optional<std::string> telephone;  // BT-42 / BT-57
   std::optional<std::string> email;      // BT-43 / BT-58
   SourceOffset source = kNoSource;
+
+  bool operator==(const Contact&) const = default;
 };
 
 // BG-4 Seller.
@@ -93,6 +103,8 @@ struct Seller {
   std::optional<PostalAddress> address;             // BG-5
   std::optional<Contact> contact;                   // BG-6
   SourceOffset source = kNoSource;
+
+  bool operator==(const Seller&) const = default;
 };
 
 // BG-7 Buyer.
@@ -106,6 +118,8 @@ struct Buyer {
   std::optional<PostalAddress> address;             // BG-8
   std::optional<Contact> contact;                   // BG-9
   SourceOffset source = kNoSource;
+
+  bool operator==(const Buyer&) const = default;
 };
 
 // BG-10 Payee.
@@ -114,6 +128,8 @@ struct Payee {
   std::optional<Identifier> identifier;             // BT-60 (+ scheme BT-60-1)
   std::optional<Identifier> legal_registration_id;  // BT-61 (+ scheme BT-61-1)
   SourceOffset source = kNoSource;
+
+  bool operator==(const Payee&) const = default;
 };
 
 // BG-11 Seller tax representative party.
@@ -122,6 +138,8 @@ struct TaxRepresentative {
   std::optional<std::string> vat_id;     // BT-63
   std::optional<PostalAddress> address;  // BG-12
   SourceOffset source = kNoSource;
+
+  bool operator==(const TaxRepresentative&) const = default;
 };
 
 // BG-14 / BG-26: an invoicing period.
@@ -130,6 +148,8 @@ struct Period {
   std::optional<DateText> end;    // BT-74 / BT-135
   std::optional<std::string> description_code;  // BT-8 when carried on the period (CII/UBL)
   SourceOffset source = kNoSource;
+
+  bool operator==(const Period&) const = default;
 };
 
 // BG-13 Delivery information.
@@ -139,6 +159,8 @@ struct Delivery {
   std::optional<DateText> actual_delivery_date;  // BT-72
   std::optional<PostalAddress> address;          // BG-15
   SourceOffset source = kNoSource;
+
+  bool operator==(const Delivery&) const = default;
 };
 
 // BG-17 Credit transfer.
@@ -147,6 +169,8 @@ struct CreditTransfer {
   std::optional<std::string> account_name;         // BT-85
   std::optional<std::string> service_provider_id;  // BT-86 (BIC)
   SourceOffset source = kNoSource;
+
+  bool operator==(const CreditTransfer&) const = default;
 };
 
 // BG-18 Payment card information.
@@ -154,6 +178,8 @@ struct PaymentCard {
   std::optional<std::string> primary_account_number;  // BT-87
   std::optional<std::string> holder_name;             // BT-88
   SourceOffset source = kNoSource;
+
+  bool operator==(const PaymentCard&) const = default;
 };
 
 // BG-19 Direct debit.
@@ -162,6 +188,8 @@ struct DirectDebit {
   std::optional<std::string> creditor_id;        // BT-90 (bank assigned creditor identifier)
   std::optional<std::string> debited_account;    // BT-91
   SourceOffset source = kNoSource;
+
+  bool operator==(const DirectDebit&) const = default;
 };
 
 // BG-16 Payment instructions.
@@ -173,6 +201,8 @@ struct PaymentInstructions {
   std::optional<PaymentCard> card;                   // BG-18
   std::optional<DirectDebit> direct_debit;           // BG-19
   SourceOffset source = kNoSource;
+
+  bool operator==(const PaymentInstructions&) const = default;
 };
 
 // BG-20 Document level allowance (is_charge false) / BG-21 document level charge (true).
@@ -181,11 +211,14 @@ struct DocumentAllowanceCharge {
   std::optional<DecimalText> amount;             // BT-92 / BT-99
   std::optional<DecimalText> base_amount;        // BT-93 / BT-100
   std::optional<DecimalText> percentage;         // BT-94 / BT-101
+  std::optional<std::string> tax_scheme;         // not a BT: "VAT" (see VatBreakdown)
   std::optional<std::string> vat_category_code;  // BT-95 / BT-102 (UNTDID 5305)
   std::optional<DecimalText> vat_rate;           // BT-96 / BT-103
   std::optional<std::string> reason;             // BT-97 / BT-104
   std::optional<std::string> reason_code;        // BT-98 / BT-105 (UNTDID 5189 / 7161)
   SourceOffset source = kNoSource;
+
+  bool operator==(const DocumentAllowanceCharge&) const = default;
 };
 
 // BG-22 Document totals.
@@ -201,17 +234,24 @@ struct DocumentTotals {
   std::optional<DecimalText> rounding_amount;          // BT-114
   std::optional<DecimalText> amount_due;               // BT-115
   SourceOffset source = kNoSource;
+
+  bool operator==(const DocumentTotals&) const = default;
 };
 
 // BG-23 VAT breakdown.
 struct VatBreakdown {
   std::optional<DecimalText> taxable_amount;      // BT-116
   std::optional<DecimalText> tax_amount;          // BT-117
+  // Not a BT: the tax scheme, "VAT" (UBL cac:TaxScheme/cbc:ID, CII ram:TypeCode). The artefacts'
+  // VAT rules only look at taxes whose scheme is VAT (upper-case(ram:TypeCode) = 'VAT').
+  std::optional<std::string> tax_scheme;
   std::optional<std::string> category_code;       // BT-118 (UNTDID 5305)
   std::optional<DecimalText> rate;                // BT-119
   std::optional<std::string> exemption_reason;    // BT-120
   std::optional<std::string> exemption_reason_code;  // BT-121 (VATEX)
   SourceOffset source = kNoSource;
+
+  bool operator==(const VatBreakdown&) const = default;
 };
 
 // BG-24 Additional supporting documents.
@@ -226,6 +266,8 @@ struct SupportingDocument {
   // DocumentTypeCode (50 / 130); the reader moves those to the invoice and leaves this unset.
   std::optional<std::string> type_code;
   SourceOffset source = kNoSource;
+
+  bool operator==(const SupportingDocument&) const = default;
 };
 
 // BG-27 Invoice line allowance (is_charge false) / BG-28 invoice line charge (true).
@@ -237,6 +279,8 @@ struct LineAllowanceCharge {
   std::optional<std::string> reason;       // BT-139 / BT-144
   std::optional<std::string> reason_code;  // BT-140 / BT-145
   SourceOffset source = kNoSource;
+
+  bool operator==(const LineAllowanceCharge&) const = default;
 };
 
 // BG-29 Price details.
@@ -247,6 +291,8 @@ struct PriceDetails {
   std::optional<DecimalText> base_quantity;        // BT-149
   std::optional<std::string> base_quantity_unit;   // BT-150 (UN/ECE Rec 20/21)
   SourceOffset source = kNoSource;
+
+  bool operator==(const PriceDetails&) const = default;
 };
 
 // BG-32 Item attributes.
@@ -254,6 +300,8 @@ struct ItemAttribute {
   std::optional<std::string> name;   // BT-160
   std::optional<std::string> value;  // BT-161
   SourceOffset source = kNoSource;
+
+  bool operator==(const ItemAttribute&) const = default;
 };
 
 // BG-31 Item information (with BG-30 line VAT information, which both syntaxes nest here).
@@ -266,10 +314,13 @@ struct Item {
   std::vector<Identifier> classification_ids;       // BT-158 (+ scheme BT-158-1, version BT-158-2)
   std::optional<std::string> origin_country;        // BT-159
   std::vector<ItemAttribute> attributes;            // BG-32
+  std::optional<std::string> tax_scheme;            // not a BT: "VAT" (see VatBreakdown)
   std::optional<std::string> vat_category_code;     // BT-151 (BG-30)
   std::optional<DecimalText> vat_rate;              // BT-152 (BG-30)
   SourceOffset vat_source = kNoSource;              // where BG-30 is
   SourceOffset source = kNoSource;
+
+  bool operator==(const Item&) const = default;
 };
 
 // BG-25 Invoice line.
@@ -287,6 +338,8 @@ struct InvoiceLine {
   std::optional<PriceDetails> price;                  // BG-29
   std::optional<Item> item;                           // BG-31 (and BG-30)
   SourceOffset source = kNoSource;
+
+  bool operator==(const InvoiceLine&) const = default;
 };
 
 // BG-1 Invoice note.
@@ -294,6 +347,8 @@ struct Note {
   std::optional<std::string> subject_code;  // BT-21 (UNTDID 4451)
   std::string text;                         // BT-22
   SourceOffset source = kNoSource;
+
+  bool operator==(const Note&) const = default;
 };
 
 // BG-3 Preceding invoice reference.
@@ -301,6 +356,8 @@ struct PrecedingInvoice {
   std::optional<std::string> number;   // BT-25
   std::optional<DateText> issue_date;  // BT-26
   SourceOffset source = kNoSource;
+
+  bool operator==(const PrecedingInvoice&) const = default;
 };
 
 // The invoice (the norm's "INVOICE" root, BT-1..BT-165 through its groups).
@@ -341,6 +398,8 @@ struct SemanticInvoice {
   std::vector<SupportingDocument> supporting_documents;  // BG-24
   std::vector<InvoiceLine> lines;                        // BG-25
   SourceOffset source = kNoSource;                       // the root element
+
+  bool operator==(const SemanticInvoice&) const = default;
 };
 
 // Strict xs:decimal lexical form: optional sign, digits, optional '.' and digits, no exponent,
