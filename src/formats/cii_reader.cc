@@ -143,10 +143,11 @@ std::optional<core::Date> ParseFormat102(std::string_view text) {
   return *date;
 }
 
-// A date element (IssueDateTime, DueDateDateTime...) holds its text in udt:DateTimeString, or
-// qdt:DateTimeString for FormattedIssueDateTime.
-std::optional<DateText> Date(const pugi::xml_node& holder, std::string_view ns = kUdt) {
-  pugi::xml_node string = Child(holder, ns, "DateTimeString");
+// A date element (IssueDateTime, DueDateDateTime...) holds its text in udt:DateTimeString;
+// FormattedIssueDateTime in qdt:DateTimeString, TaxPointDate in udt:DateString.
+std::optional<DateText> Date(const pugi::xml_node& holder, std::string_view ns = kUdt,
+                             std::string_view local = "DateTimeString") {
+  pugi::xml_node string = Child(holder, ns, local);
   if (!string) return std::nullopt;
   DateText date;
   date.text = StringValue(string);
@@ -614,7 +615,8 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
     breakdown.source = Offset(tax);
     invoice.vat_breakdown.push_back(std::move(breakdown));
     // BT-7 and BT-8 ride on the VAT breakdown in CII (CII-SR-461/462 keep them single).
-    if (!invoice.tax_point_date) invoice.tax_point_date = Date(Ram(tax, "TaxPointDate"));
+    if (!invoice.tax_point_date)
+      invoice.tax_point_date = Date(Ram(tax, "TaxPointDate"), kUdt, "DateString");
     if (!invoice.tax_point_date_code) {
       invoice.tax_point_date_code = Text(Ram(tax, "DueDateTypeCode"));
     }
