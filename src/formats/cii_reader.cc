@@ -398,7 +398,7 @@ std::optional<invoice::Item> ReadItem(const pugi::xml_node& line,
   });
   if (tax) {
     TaxCategory category = ReadTaxCategory(tax);
-    item.tax_scheme = category.scheme;
+    item.vat_tax_scheme = category.scheme;
     item.vat_category_code = category.code;
     item.vat_rate = category.rate;
     item.vat_source = Offset(tax);

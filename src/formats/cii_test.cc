@@ -278,8 +278,8 @@ TEST(CiiReaderTest, BindingCorners) {
 
   ASSERT_EQ(invoice.lines.size(), 1u);
   const invoice::InvoiceLine& line = invoice.lines[0];
-  ASSERT_TRUE(line.item);                   // BG-30 alone makes the item
-  EXPECT_EQ(line.item->tax_scheme, "vat");  // the VAT one, not the first
+  ASSERT_TRUE(line.item);                       // BG-30 alone makes the item
+  EXPECT_EQ(line.item->vat_tax_scheme, "vat");  // the VAT one, not the first
   EXPECT_EQ(line.item->vat_category_code, "Z");
   ASSERT_EQ(line.allowances_charges.size(), 1u);
   EXPECT_TRUE(line.allowances_charges[0].is_charge);

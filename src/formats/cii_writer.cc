@@ -256,7 +256,7 @@ void AddLineAgreement(pugi::xml_node line, const invoice::InvoiceLine& source) {
 void AddLineSettlement(pugi::xml_node line, const invoice::InvoiceLine& source) {
   pugi::xml_node node = Add(line, "ram:SpecifiedLineTradeSettlement");
   if (source.item) {
-    AddTaxCategory(node, "ram:ApplicableTradeTax", source.item->tax_scheme,
+    AddTaxCategory(node, "ram:ApplicableTradeTax", source.item->vat_tax_scheme,
                    source.item->vat_category_code, source.item->vat_rate);
   }
   AddPeriod(node, source.period);
