@@ -573,8 +573,10 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
   ForEach(node, kRam, "SpecifiedTradeSettlementPaymentMeans", [&](const pugi::xml_node& means) {
     invoice.payment_instructions.push_back(ReadPaymentMeans(means));
   });
-  // BT-83, BT-89 and BT-90 sit outside the payment means in CII. They join the first means (the
-  // debiting one for BG-19); with no payment means there is no BG-16 to hold them.
+  // BT-83, BT-89 and BT-90 sit outside the payment means in CII. The remittance information is
+  // the whole payment's, so every means has it (as UBL repeats cbc:PaymentID); the mandate and
+  // the creditor id join the debiting means (else the first). With no payment means there is no
+  // BG-16 to hold them.
   std::optional<std::string> remittance = Text(Ram(node, "PaymentReference"));
   std::optional<std::string> creditor = Text(Ram(node, "CreditorReferenceID"));
   std::optional<std::string> mandate;
@@ -584,7 +586,9 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
     if (!invoice.due_date) invoice.due_date = Date(Ram(terms, "DueDateDateTime"));
   });
   if (!invoice.payment_instructions.empty()) {
-    invoice.payment_instructions.front().remittance_information = remittance;
+    for (invoice::PaymentInstructions& instructions : invoice.payment_instructions) {
+      instructions.remittance_information = remittance;
+    }
     if (mandate || creditor) {
       invoice::PaymentInstructions* debiting = &invoice.payment_instructions.front();
       for (invoice::PaymentInstructions& instructions : invoice.payment_instructions) {
