@@ -4,6 +4,7 @@
 #include "formats/cii_reader.h"
 
 #include <string_view>
+#include <vector>
 
 namespace choral::formats {
 namespace {
@@ -551,16 +552,30 @@ std::optional<invoice::DocumentTotals> ReadTotals(const pugi::xml_node& node,
   totals.rounding_amount = Decimal(Ram(node, "RoundingAmount"));
   totals.amount_due = Decimal(Ram(node, "DuePayableAmount"));
   // BT-110 is the TaxTotalAmount in the invoice currency, BT-111 the one in the VAT accounting
-  // currency (BR-CO-15, BR-53): told apart by @currencyID, never by position.
-  ForEach(node, kRam, "TaxTotalAmount", [&](const pugi::xml_node& amount) {
+  // currency (BR-CO-15, BR-53): told apart by @currencyID, never by position. A second total in
+  // the invoice currency, when no total is in BT-6's, takes BT-111's place so that the rules
+  // still count two (BR-CO-15 wants exactly one in BT-5's currency, BR-CO-14 checks each).
+  std::vector<pugi::xml_node> tax_totals;
+  ForEach(node, kRam, "TaxTotalAmount",
+          [&](const pugi::xml_node& amount) { tax_totals.push_back(amount); });
+  pugi::xml_node vat;
+  pugi::xml_node accounting;
+  for (const pugi::xml_node& amount : tax_totals) {
     std::optional<std::string> currency = Attribute(amount, "currencyID");
-    if (!currency) return;
-    if (!totals.total_vat && currency == invoice.currency) {
-      totals.total_vat = Decimal(amount);
-    } else if (!totals.total_vat_accounting && currency == invoice.vat_accounting_currency) {
-      totals.total_vat_accounting = Decimal(amount);
+    if (!vat && currency && currency == invoice.currency) {
+      vat = amount;
+    } else if (!accounting && currency && currency == invoice.vat_accounting_currency) {
+      accounting = amount;
     }
-  });
+  }
+  for (const pugi::xml_node& amount : tax_totals) {
+    if (accounting) break;
+    if (amount != vat && invoice.currency && Attribute(amount, "currencyID") == invoice.currency) {
+      accounting = amount;
+    }
+  }
+  totals.total_vat = Decimal(vat);
+  totals.total_vat_accounting = Decimal(accounting);
   totals.source = Offset(node);
   return totals;
 }

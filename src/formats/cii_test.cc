@@ -289,6 +289,19 @@ TEST(CiiReaderTest, BindingCorners) {
   EXPECT_FALSE(line.price);
 }
 
+// Two VAT totals in the invoice currency and no BT-6: the schematron counts both (BR-CO-15 wants
+// one), so the model keeps the second in BT-111's place.
+TEST(CiiReaderTest, KeepsASecondVatTotalInTheInvoiceCurrency) {
+  SemanticInvoice invoice = ReadCiiText(ReadFile(kCorpus / "cii/unit/BR-CO-15-2_t04.xml"));
+  EXPECT_FALSE(invoice.vat_accounting_currency);
+  ASSERT_TRUE(invoice.totals);
+  ASSERT_TRUE(invoice.totals->total_vat);
+  EXPECT_EQ(invoice.totals->total_vat->text, "675.00");
+  ASSERT_TRUE(invoice.totals->total_vat_accounting);
+  EXPECT_EQ(invoice.totals->total_vat_accounting->text, "679.00");
+  EXPECT_EQ(invoice.totals->total_vat_accounting->currency, "DKK");
+}
+
 TEST(CiiReaderTest, SourcesAreElementOffsets) {
   Parsed parsed;
   ParseInto(kCrafted, parsed);

@@ -402,13 +402,13 @@ void AddTotals(pugi::xml_node settlement, const invoice::SemanticInvoice& invoic
   AddAmount(node, "ram:ChargeTotalAmount", totals.charge_total);
   AddAmount(node, "ram:AllowanceTotalAmount", totals.allowance_total);
   AddAmount(node, "ram:TaxBasisTotalAmount", totals.total_without_vat);
-  // BT-110 and BT-111 are told apart by their currencies (BT-5, BT-6).
+  // BT-110 and BT-111 are told apart by their currencies (BT-5, BT-6 when the amount has none).
   auto add_tax_total = [&](const std::optional<DecimalText>& amount,
                            const std::optional<std::string>& currency) {
     if (!amount) return;
     pugi::xml_node total = Add(node, "ram:TaxTotalAmount");
     total.text().set(amount->text.c_str());
-    SetAttribute(total, "currencyID", currency ? currency : amount->currency);
+    SetAttribute(total, "currencyID", amount->currency ? amount->currency : currency);
   };
   add_tax_total(totals.total_vat, invoice.currency);
   add_tax_total(totals.total_vat_accounting, invoice.vat_accounting_currency);
