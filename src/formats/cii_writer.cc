@@ -236,7 +236,14 @@ void AddLineAgreement(pugi::xml_node line, const invoice::InvoiceLine& source) {
   bool net = price.net_price || !gross;
   if (gross) {
     pugi::xml_node gross_node = Add(node, "ram:GrossPriceProductTradePrice");
-    AddAmount(gross_node, "ram:ChargeAmount", price.gross_price);
+    // ram:ChargeAmount is mandatory: a discount (BT-147) with no gross price (UBL allows it)
+    // gets BT-148 = BT-146 + BT-147, the norm's own relation.
+    std::optional<DecimalText> gross_price = price.gross_price;
+    if (!gross_price && price.net_price && price.net_price->value && price.discount->value) {
+      core::Decimal sum = *price.net_price->value + *price.discount->value;
+      gross_price = DecimalText{sum.ToString(), sum, std::nullopt, invoice::kNoSource};
+    }
+    AddAmount(gross_node, "ram:ChargeAmount", gross_price);
     if (!net) {
       AddQuantity(gross_node, "ram:BasisQuantity", price.base_quantity, price.base_quantity_unit);
     }

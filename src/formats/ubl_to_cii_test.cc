@@ -68,6 +68,15 @@ SemanticInvoice AsCiiCarriesIt(SemanticInvoice invoice) {
   for (invoice::PaymentInstructions& means : invoice.payment_instructions) {
     means.remittance_information = remittance;
   }
+  // A discount with no gross price is written with BT-148 = BT-146 + BT-147 (CII's gross price
+  // needs its amount).
+  for (invoice::InvoiceLine& line : invoice.lines) {
+    if (!line.price || line.price->gross_price || !line.price->discount) continue;
+    const invoice::PriceDetails& price = *line.price;
+    if (!price.net_price || !price.net_price->value || !price.discount->value) continue;
+    core::Decimal sum = *price.net_price->value + *price.discount->value;
+    line.price->gross_price = invoice::DecimalText{sum.ToString(), sum, {}, invoice::kNoSource};
+  }
   // UBL puts a currencyID on every amount; CII on the VAT totals only (CII-DT-031).
   testing::DropAmountCurrencies(invoice);
   return invoice;
