@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "formats/corpus_for_test.h"
-#include "formats/model_for_test.h"
 #include "formats/ubl_reader.h"
 
 namespace choral::formats {
@@ -53,6 +52,21 @@ TEST(StructuredDocumentTest, SniffsTheSyntaxFromTheRootAndItsNamespace) {
   EXPECT_NE(other.message.find("\"Order\""), std::string::npos) << other.message;
   // The right name in the wrong namespace is not UBL.
   EXPECT_EQ(ParseError("<Invoice xmlns='urn:example'/>").code, core::ErrorCode::kUnsupported);
+}
+
+TEST(StructuredDocumentTest, ParsesEveryXmlFileOfTheCorpus) {
+  int parsed = 0;
+  for (const char* syntax : {"ubl", "cii"}) {
+    for (const char* kind : {"instance", "unit-fragment"}) {
+      for (const std::string& file : testing::CorpusFiles(syntax, kind)) {
+        auto document = StructuredDocument::Parse(ReadFile(En16931Dir() + "/" + file));
+        ASSERT_TRUE(document) << file << ": " << document.error().ToString();
+        EXPECT_EQ(SyntaxName(document->syntax()), syntax) << file;
+        ++parsed;
+      }
+    }
+  }
+  EXPECT_GE(parsed, 1270);
 }
 
 TEST(StructuredDocumentTest, TheModelIsTheReadersModel) {
