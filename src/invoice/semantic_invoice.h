@@ -1,7 +1,7 @@
-// SemanticInvoice: the EN 16931-1 semantic model of an invoice, whatever syntax carried it
-// (UBL 2.1, UN/CEFACT CII). Every business term (BT-n) and business group (BG-n) of the norm has a
-// field here, commented with its id. The EN 16931 rules (rules/en16931_*.h) run over this model;
-// the readers and writers of `formats` map it to and from XML.
+// SemanticInvoice: the EN 16931-1 semantic model of an invoice, whatever syntax carried it (UBL 2.1,
+// UN/CEFACT CII). Every business term (BT-n) and business group (BG-n) of the norm has a field here,
+// commented with its id. The EN 16931 rules (rules/en16931_*.h) run over this model; the readers and
+// writers of `formats` map it to and from XML.
 //
 // Presence is kept as the document had it: an absent term is std::nullopt, a term present but
 // empty is an empty string (the official rules tell the two apart: exists() vs normalize-space()).
@@ -53,14 +53,8 @@ struct Identifier {
 };
 
 // The UNTDID 1001 document type codes EN 16931 allows, grouped as the norm groups them.
-enum class DocumentKind {
-  kInvoice,
-  kCreditNote,
-  kCorrectedInvoice,
-  kSelfBilledInvoice,
-  kPrepaymentInvoice,
-  kOther
-};
+enum class DocumentKind { kInvoice, kCreditNote, kCorrectedInvoice, kSelfBilledInvoice,
+                          kPrepaymentInvoice, kOther };
 // The kind of a BT-3 code: 380/389/393/... -> kInvoice family, 381/261/262/296/308/396/420/458/532
 // -> kCreditNote, 384 -> kCorrectedInvoice, 389 -> kSelfBilledInvoice, 386 -> kPrepaymentInvoice;
 // kOther when the code is not one the norm's code list (BR-CL-01) accepts.
@@ -132,8 +126,8 @@ struct TaxRepresentative {
 
 // BG-14 / BG-26: an invoicing period.
 struct Period {
-  std::optional<DateText> start;                // BT-73 / BT-134
-  std::optional<DateText> end;                  // BT-74 / BT-135
+  std::optional<DateText> start;  // BT-73 / BT-134
+  std::optional<DateText> end;    // BT-74 / BT-135
   std::optional<std::string> description_code;  // BT-8 when carried on the period (CII/UBL)
   SourceOffset source = kNoSource;
 };
@@ -172,12 +166,12 @@ struct DirectDebit {
 
 // BG-16 Payment instructions.
 struct PaymentInstructions {
-  std::optional<std::string> means_code;              // BT-81 (UNTDID 4461)
-  std::optional<std::string> means_text;              // BT-82
-  std::optional<std::string> remittance_information;  // BT-83
-  std::vector<CreditTransfer> credit_transfers;       // BG-17
-  std::optional<PaymentCard> card;                    // BG-18
-  std::optional<DirectDebit> direct_debit;            // BG-19
+  std::optional<std::string> means_code;             // BT-81 (UNTDID 4461)
+  std::optional<std::string> means_text;             // BT-82
+  std::optional<std::string> remittance_information; // BT-83
+  std::vector<CreditTransfer> credit_transfers;      // BG-17
+  std::optional<PaymentCard> card;                   // BG-18
+  std::optional<DirectDebit> direct_debit;           // BG-19
   SourceOffset source = kNoSource;
 };
 
@@ -195,46 +189,46 @@ struct DocumentAllowanceCharge {
   // cac:TaxCategory/cac:TaxScheme/cbc:ID)) = 'VAT'; CII: upper-case(ram:TypeCode) = 'VAT'); the
   // readers clear it otherwise, and the VAT category rules then leave the category alone.
   bool vat_scheme = true;
-  SourceOffset category_source =
-      kNoSource;  // the VAT category element (cac:TaxCategory / ram:CategoryTradeTax)
+  // The VAT category element (UBL cac:TaxCategory, CII ram:CategoryTradeTax).
+  SourceOffset category_source = kNoSource;
   SourceOffset source = kNoSource;
 };
 
 // BG-22 Document totals.
 struct DocumentTotals {
-  std::optional<DecimalText> line_net_total;        // BT-106
-  std::optional<DecimalText> allowance_total;       // BT-107
-  std::optional<DecimalText> charge_total;          // BT-108
-  std::optional<DecimalText> total_without_vat;     // BT-109
-  std::optional<DecimalText> total_vat;             // BT-110 (in BT-5's currency)
-  std::optional<DecimalText> total_vat_accounting;  // BT-111 (in BT-6's currency)
-  std::optional<DecimalText> total_with_vat;        // BT-112
-  std::optional<DecimalText> paid_amount;           // BT-113
-  std::optional<DecimalText> rounding_amount;       // BT-114
-  std::optional<DecimalText> amount_due;            // BT-115
+  std::optional<DecimalText> line_net_total;           // BT-106
+  std::optional<DecimalText> allowance_total;          // BT-107
+  std::optional<DecimalText> charge_total;             // BT-108
+  std::optional<DecimalText> total_without_vat;        // BT-109
+  std::optional<DecimalText> total_vat;                // BT-110 (in BT-5's currency)
+  std::optional<DecimalText> total_vat_accounting;     // BT-111 (in BT-6's currency)
+  std::optional<DecimalText> total_with_vat;           // BT-112
+  std::optional<DecimalText> paid_amount;              // BT-113
+  std::optional<DecimalText> rounding_amount;          // BT-114
+  std::optional<DecimalText> amount_due;               // BT-115
   SourceOffset source = kNoSource;
 };
 
 // BG-23 VAT breakdown.
 struct VatBreakdown {
-  std::optional<DecimalText> taxable_amount;         // BT-116
-  std::optional<DecimalText> tax_amount;             // BT-117
-  std::optional<std::string> category_code;          // BT-118 (UNTDID 5305)
-  std::optional<DecimalText> rate;                   // BT-119
-  std::optional<std::string> exemption_reason;       // BT-120
+  std::optional<DecimalText> taxable_amount;      // BT-116
+  std::optional<DecimalText> tax_amount;          // BT-117
+  std::optional<std::string> category_code;       // BT-118 (UNTDID 5305)
+  std::optional<DecimalText> rate;                // BT-119
+  std::optional<std::string> exemption_reason;    // BT-120
   std::optional<std::string> exemption_reason_code;  // BT-121 (VATEX)
-  bool vat_scheme = true;                            // as DocumentAllowanceCharge::vat_scheme
-  SourceOffset category_source = kNoSource;  // cac:TaxCategory (UBL) / ram:CategoryCode (CII)
+  bool vat_scheme = true;  // as DocumentAllowanceCharge::vat_scheme
+  SourceOffset category_source = kNoSource;  // UBL cac:TaxCategory, CII ram:CategoryCode
   SourceOffset source = kNoSource;
 };
 
 // BG-24 Additional supporting documents.
 struct SupportingDocument {
-  std::optional<std::string> reference;            // BT-122
-  std::optional<std::string> description;          // BT-123
-  std::optional<std::string> external_location;    // BT-124 (URI)
-  std::optional<std::string> attachment;           // BT-125, the base64 text as written
-  std::optional<std::string> attachment_mime;      // BT-125-1
+  std::optional<std::string> reference;          // BT-122
+  std::optional<std::string> description;        // BT-123
+  std::optional<std::string> external_location;  // BT-124 (URI)
+  std::optional<std::string> attachment;         // BT-125, the base64 text as written
+  std::optional<std::string> attachment_mime;    // BT-125-1
   std::optional<std::string> attachment_filename;  // BT-125-2
   // UBL carries BT-17 (tender or lot) and BT-18 (invoiced object) as supporting documents with a
   // DocumentTypeCode (50 / 130); the reader moves those to the invoice and leaves this unset.
@@ -255,11 +249,11 @@ struct LineAllowanceCharge {
 
 // BG-29 Price details.
 struct PriceDetails {
-  std::optional<DecimalText> net_price;           // BT-146
-  std::optional<DecimalText> discount;            // BT-147
-  std::optional<DecimalText> gross_price;         // BT-148
-  std::optional<DecimalText> base_quantity;       // BT-149
-  std::optional<std::string> base_quantity_unit;  // BT-150 (UN/ECE Rec 20/21)
+  std::optional<DecimalText> net_price;            // BT-146
+  std::optional<DecimalText> discount;             // BT-147
+  std::optional<DecimalText> gross_price;          // BT-148
+  std::optional<DecimalText> base_quantity;        // BT-149
+  std::optional<std::string> base_quantity_unit;   // BT-150 (UN/ECE Rec 20/21)
   SourceOffset source = kNoSource;
 };
 
@@ -272,35 +266,35 @@ struct ItemAttribute {
 
 // BG-31 Item information (with BG-30 line VAT information, which both syntaxes nest here).
 struct Item {
-  std::optional<std::string> name;               // BT-153
-  std::optional<std::string> description;        // BT-154
-  std::optional<std::string> seller_id;          // BT-155
-  std::optional<std::string> buyer_id;           // BT-156
-  std::optional<Identifier> standard_id;         // BT-157 (+ scheme BT-157-1)
-  std::vector<Identifier> classification_ids;    // BT-158 (+ scheme BT-158-1, version BT-158-2)
-  std::optional<std::string> origin_country;     // BT-159
-  std::vector<ItemAttribute> attributes;         // BG-32
-  std::optional<std::string> vat_category_code;  // BT-151 (BG-30)
-  std::optional<DecimalText> vat_rate;           // BT-152 (BG-30)
-  bool vat_scheme = true;                        // as DocumentAllowanceCharge::vat_scheme
-  SourceOffset vat_source = kNoSource;           // where BG-30 is
+  std::optional<std::string> name;                  // BT-153
+  std::optional<std::string> description;           // BT-154
+  std::optional<std::string> seller_id;             // BT-155
+  std::optional<std::string> buyer_id;              // BT-156
+  std::optional<Identifier> standard_id;            // BT-157 (+ scheme BT-157-1)
+  std::vector<Identifier> classification_ids;       // BT-158 (+ scheme BT-158-1, version BT-158-2)
+  std::optional<std::string> origin_country;        // BT-159
+  std::vector<ItemAttribute> attributes;            // BG-32
+  std::optional<std::string> vat_category_code;     // BT-151 (BG-30)
+  std::optional<DecimalText> vat_rate;              // BT-152 (BG-30)
+  bool vat_scheme = true;                           // as DocumentAllowanceCharge::vat_scheme
+  SourceOffset vat_source = kNoSource;              // where BG-30 is
   SourceOffset source = kNoSource;
 };
 
 // BG-25 Invoice line.
 struct InvoiceLine {
-  std::optional<std::string> id;                          // BT-126
-  std::optional<std::string> note;                        // BT-127
-  std::optional<Identifier> object_id;                    // BT-128 (+ scheme BT-128-1)
-  std::optional<DecimalText> quantity;                    // BT-129
-  std::optional<std::string> quantity_unit;               // BT-130
-  std::optional<DecimalText> net_amount;                  // BT-131
-  std::optional<std::string> order_line_reference;        // BT-132
+  std::optional<std::string> id;                      // BT-126
+  std::optional<std::string> note;                    // BT-127
+  std::optional<Identifier> object_id;                // BT-128 (+ scheme BT-128-1)
+  std::optional<DecimalText> quantity;                // BT-129
+  std::optional<std::string> quantity_unit;           // BT-130
+  std::optional<DecimalText> net_amount;              // BT-131
+  std::optional<std::string> order_line_reference;    // BT-132
   std::optional<std::string> buyer_accounting_reference;  // BT-133
-  std::optional<Period> period;                           // BG-26
-  std::vector<LineAllowanceCharge> allowances_charges;    // BG-27, BG-28
-  std::optional<PriceDetails> price;                      // BG-29
-  std::optional<Item> item;                               // BG-31 (and BG-30)
+  std::optional<Period> period;                       // BG-26
+  std::vector<LineAllowanceCharge> allowances_charges;  // BG-27, BG-28
+  std::optional<PriceDetails> price;                  // BG-29
+  std::optional<Item> item;                           // BG-31 (and BG-30)
   SourceOffset source = kNoSource;
 };
 
@@ -320,45 +314,45 @@ struct PrecedingInvoice {
 
 // The invoice (the norm's "INVOICE" root, BT-1..BT-165 through its groups).
 struct SemanticInvoice {
-  std::optional<std::string> number;                   // BT-1
-  std::optional<DateText> issue_date;                  // BT-2
-  std::optional<std::string> type_code;                // BT-3 (UNTDID 1001)
-  std::optional<std::string> currency;                 // BT-5 (ISO 4217)
-  std::optional<std::string> vat_accounting_currency;  // BT-6
-  std::optional<DateText> tax_point_date;              // BT-7
-  std::optional<std::string> tax_point_date_code;      // BT-8 (UNTDID 2005)
-  std::optional<DateText> due_date;                    // BT-9
-  std::optional<std::string> buyer_reference;          // BT-10 (French public sector: service code)
-  std::optional<std::string> project_reference;        // BT-11
-  std::optional<std::string> contract_reference;       // BT-12
-  std::optional<std::string> purchase_order_reference;      // BT-13 (engagement number)
-  std::optional<std::string> sales_order_reference;         // BT-14
-  std::optional<std::string> receiving_advice_reference;    // BT-15
-  std::optional<std::string> despatch_advice_reference;     // BT-16
-  std::optional<std::string> tender_or_lot_reference;       // BT-17
-  std::optional<Identifier> invoiced_object_id;             // BT-18 (+ scheme BT-18-1)
-  std::optional<std::string> buyer_accounting_reference;    // BT-19
-  std::optional<std::string> payment_terms;                 // BT-20
-  std::vector<Note> notes;                                  // BG-1
-  std::optional<std::string> business_process;              // BT-23 (BG-2)
-  std::optional<std::string> specification_id;              // BT-24 (BG-2): the CIUS / profile URN
-  std::vector<PrecedingInvoice> preceding_invoices;         // BG-3
-  std::optional<Seller> seller;                             // BG-4
-  std::optional<Buyer> buyer;                               // BG-7
-  std::optional<Payee> payee;                               // BG-10
-  std::optional<TaxRepresentative> tax_representative;      // BG-11
-  std::optional<Delivery> delivery;                         // BG-13
-  std::optional<Period> period;                             // BG-14
-  std::vector<PaymentInstructions> payment_instructions;    // BG-16 (UBL may repeat PaymentMeans)
+  std::optional<std::string> number;                     // BT-1
+  std::optional<DateText> issue_date;                    // BT-2
+  std::optional<std::string> type_code;                  // BT-3 (UNTDID 1001)
+  std::optional<std::string> currency;                   // BT-5 (ISO 4217)
+  std::optional<std::string> vat_accounting_currency;    // BT-6
+  std::optional<DateText> tax_point_date;                // BT-7
+  std::optional<std::string> tax_point_date_code;        // BT-8 (UNTDID 2005)
+  std::optional<DateText> due_date;                      // BT-9
+  std::optional<std::string> buyer_reference;            // BT-10 (French public sector: service code)
+  std::optional<std::string> project_reference;          // BT-11
+  std::optional<std::string> contract_reference;         // BT-12
+  std::optional<std::string> purchase_order_reference;   // BT-13 (engagement number)
+  std::optional<std::string> sales_order_reference;      // BT-14
+  std::optional<std::string> receiving_advice_reference; // BT-15
+  std::optional<std::string> despatch_advice_reference;  // BT-16
+  std::optional<std::string> tender_or_lot_reference;    // BT-17
+  std::optional<Identifier> invoiced_object_id;          // BT-18 (+ scheme BT-18-1)
+  std::optional<std::string> buyer_accounting_reference; // BT-19
+  std::optional<std::string> payment_terms;              // BT-20
+  std::vector<Note> notes;                               // BG-1
+  std::optional<std::string> business_process;           // BT-23 (BG-2)
+  std::optional<std::string> specification_id;           // BT-24 (BG-2): the CIUS / profile URN
+  std::vector<PrecedingInvoice> preceding_invoices;      // BG-3
+  std::optional<Seller> seller;                          // BG-4
+  std::optional<Buyer> buyer;                            // BG-7
+  std::optional<Payee> payee;                            // BG-10
+  std::optional<TaxRepresentative> tax_representative;   // BG-11
+  std::optional<Delivery> delivery;                      // BG-13
+  std::optional<Period> period;                          // BG-14
+  std::vector<PaymentInstructions> payment_instructions;  // BG-16 (UBL may repeat PaymentMeans)
   std::vector<DocumentAllowanceCharge> allowances_charges;  // BG-20, BG-21
-  std::optional<DocumentTotals> totals;                     // BG-22
-  std::vector<VatBreakdown> vat_breakdown;                  // BG-23
-  std::vector<SupportingDocument> supporting_documents;     // BG-24
-  std::vector<InvoiceLine> lines;                           // BG-25
+  std::optional<DocumentTotals> totals;                  // BG-22
+  std::vector<VatBreakdown> vat_breakdown;               // BG-23
+  std::vector<SupportingDocument> supporting_documents;  // BG-24
+  std::vector<InvoiceLine> lines;                        // BG-25
   // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
-  // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01).
+  // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01...).
   bool ubl_credit_note = false;
-  SourceOffset source = kNoSource;  // the root element
+  SourceOffset source = kNoSource;                       // the root element
 };
 
 // Strict xs:decimal lexical form: optional sign, digits, optional '.' and digits, no exponent,
