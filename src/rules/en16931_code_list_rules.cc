@@ -161,8 +161,8 @@ class CodeListChecker {
         CheckCode(note.subject_code, "BR-CL-08", syntax_, note.source, out_);
         continue;
       }
-      // The note as written: the UBL reader splits "#CODE#text" into subject and text.
-      std::string raw = note.subject_code ? "#" + *note.subject_code + "#" + note.text : note.text;
+      // The note as written (the UBL reader keeps the "#CODE#" in the text).
+      const std::string& raw = note.text;
       size_t first = raw.find('#');
       if (first == std::string::npos) continue;
       size_t second = raw.find('#', first + 1);
@@ -247,13 +247,13 @@ class CodeListChecker {
   // breakdown and lines). BR-CL-22: the exemption reason codes.
   void VatCategories() {
     for (const auto& breakdown : invoice_.vat_breakdown) {
-      SourceOffset source = Or(breakdown.category_source, breakdown.source);
+      SourceOffset source = breakdown.source;
       CheckCode(breakdown.category_code, ubl_ ? "BR-CL-17" : "BR-CL-18", syntax_, source, out_);
       CheckCode(breakdown.exemption_reason_code, "BR-CL-22", syntax_, breakdown.source, out_);
     }
     for (const auto& charge : invoice_.allowances_charges) {
       CheckCode(charge.vat_category_code, "BR-CL-17", syntax_,
-                Or(charge.category_source, charge.source), out_);
+                charge.source, out_);
     }
     for (const auto& line : invoice_.lines) {
       if (!line.item) continue;

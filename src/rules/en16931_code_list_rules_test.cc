@@ -89,7 +89,7 @@ TEST(CodeListRulesTest, UblChecksEveryAmountsCurrencyCiiTheVatTotalOnly) {
 
 TEST(CodeListRulesTest, UblNoteSubjectIsFoundInTheListText) {
   SemanticInvoice invoice;
-  invoice.notes.push_back({.subject_code = "AAI", .text = "fine"});
+  invoice.notes.push_back({.subject_code = "AAI", .text = "#AAI#fine"});
   invoice.notes.push_back({.subject_code = std::nullopt, .text = "see #AAH# below"});
   invoice.notes.push_back({.subject_code = std::nullopt, .text = "#A A#straddles two codes"});
   invoice.notes.push_back({.subject_code = std::nullopt, .text = "#TOOLONG# is not a code"});

@@ -9,17 +9,15 @@
 #include "invoice/semantic_invoice.h"
 #include "invoice/validation_finding.h"
 #include "rules/en16931_rules.h"
+#include "rules/xpath_values.h"
 
 namespace choral::rules {
 
-// XPath normalize-space(): XML blanks trimmed, inner runs collapsed to one space.
-std::string NormalizeSpace(std::string_view text);
+using xpath::NormalizeSpace;
+using xpath::UpperAscii;
 // normalize-space(x) = value for an optional term (absent: normalize-space(()) = '').
 bool NormalizedEquals(const std::optional<std::string>& text, std::string_view value);
-// XPath upper-case() on ASCII letters (the codes the tests compare are ASCII).
-std::string UpperCase(std::string_view text);
-// XPath string-length(): characters, not bytes (UTF-8 continuation bytes not counted).
-size_t XPathLength(std::string_view text);
+inline size_t XPathLength(std::string_view text) { return xpath::StringLength(text); }
 
 // Appends the fatal finding `rule` with the message of the artefact of `syntax`, located at
 // `source`.

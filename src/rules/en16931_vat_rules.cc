@@ -129,11 +129,15 @@ class UblChecker : public Checker {
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return NormalizedEquals(code, value);
   }
+  // cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'
+  static bool IsVat(const std::optional<std::string>& scheme) {
+    return scheme && NormalizeSpace(UpperAscii(*scheme)) == "VAT";
+  }
 
   // exists(//cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = X][VAT?])
   bool AnyLine(std::string_view code, bool require_vat) const {
     return std::any_of(invoice_.lines.begin(), invoice_.lines.end(), [&](const InvoiceLine& l) {
-      return l.item && Is(l.item->vat_category_code, code) && (!require_vat || l.item->vat_scheme);
+      return l.item && Is(l.item->vat_category_code, code) && (!require_vat || IsVat(l.item->vat_tax_scheme));
     });
   }
   // exists(//cac:AllowanceCharge[cbc:ChargeIndicator = charge]/cac:TaxCategory[...X][VAT?])
@@ -143,14 +147,14 @@ class UblChecker : public Checker {
         invoice_.allowances_charges.begin(), invoice_.allowances_charges.end(),
         [&](const DocumentAllowanceCharge& c) {
           bool matches = normalized ? Is(c.vat_category_code, code) : c.vat_category_code == code;
-          return c.is_charge == is_charge && matches && (!require_vat || c.vat_scheme);
+          return c.is_charge == is_charge && matches && (!require_vat || IsVat(c.tax_scheme));
         });
   }
   int CountBreakdowns(std::string_view code, bool require_vat, bool normalized = true) const {
     return static_cast<int>(std::count_if(
         invoice_.vat_breakdown.begin(), invoice_.vat_breakdown.end(), [&](const VatBreakdown& b) {
           bool matches = normalized ? Is(b.category_code, code) : b.category_code == code;
-          return matches && (!require_vat || b.vat_scheme);
+          return matches && (!require_vat || IsVat(b.tax_scheme));
         }));
   }
   // Any VAT category element with code X and the VAT scheme: //cac:TaxCategory (breakdown,
@@ -216,17 +220,17 @@ class UblChecker : public Checker {
       };
       bool other_breakdown = std::any_of(
           invoice_.vat_breakdown.begin(), invoice_.vat_breakdown.end(),
-          [&](const VatBreakdown& b) { return b.vat_scheme && not_o(b.category_code); });
+          [&](const VatBreakdown& b) { return IsVat(b.tax_scheme) && not_o(b.category_code); });
       if (other_breakdown) Fire(kO, 11, root);
       bool other_line = std::any_of(invoice_.lines.begin(), invoice_.lines.end(), [&](auto& l) {
-        return l.item && l.item->vat_scheme && not_o(l.item->vat_category_code);
+        return l.item && IsVat(l.item->vat_tax_scheme) && not_o(l.item->vat_category_code);
       });
       if (other_line) Fire(kO, 12, root);
       for (bool is_charge : {false, true}) {
         bool other = std::any_of(
             invoice_.allowances_charges.begin(), invoice_.allowances_charges.end(),
             [&](const DocumentAllowanceCharge& c) {
-              return c.is_charge == is_charge && c.vat_scheme && not_o(c.vat_category_code);
+              return c.is_charge == is_charge && IsVat(c.tax_scheme) && not_o(c.vat_category_code);
             });
         if (other) Fire(kO, is_charge ? 14 : 13, root);
       }
@@ -262,11 +266,11 @@ class UblChecker : public Checker {
   void AtLeastOneBreakdown(const Category& category, bool raw_breakdown_needs_vat) {
     int elsewhere = 0;
     for (const auto& charge : invoice_.allowances_charges) {
-      elsewhere += Is(charge.vat_category_code, category.code) && charge.vat_scheme;
+      elsewhere += Is(charge.vat_category_code, category.code) && IsVat(charge.tax_scheme);
     }
     for (const auto& line : invoice_.lines) {
       elsewhere +=
-          line.item && Is(line.item->vat_category_code, category.code) && line.item->vat_scheme;
+          line.item && Is(line.item->vat_category_code, category.code) && IsVat(line.item->vat_tax_scheme);
     }
     bool pass = (elsewhere > 0 && CountBreakdowns(category.code, raw_breakdown_needs_vat,
                                                   /*normalized=*/false) > 0) ||
@@ -288,17 +292,17 @@ class UblChecker : public Checker {
   // Context: cac:AllowanceCharge[cbc:ChargeIndicator=...]/cac:TaxCategory[normalize-space(cbc:ID)
   // = X][VAT]: BR-x-06 (allowance) / BR-x-07 (charge), the rate.
   void AllowanceChargeRules(const DocumentAllowanceCharge& charge) {
-    if (!charge.vat_scheme) return;
+    if (!IsVat(charge.tax_scheme)) return;
     const Category* category = Find(charge.vat_category_code);
     if (category == nullptr) return;
     if (!RateOk(*category, charge.vat_rate)) {
-      Fire(*category, charge.is_charge ? 7 : 6, Or(charge.category_source, charge.source));
+      Fire(*category, charge.is_charge ? 7 : 6, charge.source);
     }
   }
 
   // Context: cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[...X][VAT]: BR-x-05.
   void LineRules(const InvoiceLine& line) {
-    if (!line.item || !line.item->vat_scheme) return;
+    if (!line.item || !IsVat(line.item->vat_tax_scheme)) return;
     const Category* category = Find(line.item->vat_category_code);
     if (category == nullptr) return;
     if (!RateOk(*category, line.item->vat_rate)) {
@@ -330,11 +334,11 @@ class UblChecker : public Checker {
 
   // Context: /*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = X][VAT].
   void BreakdownRules(const VatBreakdown& breakdown) {
-    if (!breakdown.vat_scheme) return;
+    if (!IsVat(breakdown.tax_scheme)) return;
     const Category* found = Find(breakdown.category_code);
     if (found == nullptr) return;
     const Category& category = *found;
-    const SourceOffset source = Or(breakdown.category_source, breakdown.source);
+    const SourceOffset source = breakdown.source;
     const bool exemption = breakdown.exemption_reason || breakdown.exemption_reason_code;
     if (category.code == "S" || category.code == "L" || category.code == "M") {
       if (!PerRateTaxableOk(category, breakdown)) Fire(category, 8, source);
@@ -451,6 +455,10 @@ class CiiChecker : public Checker {
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return code && *code == value;
   }
+  // upper-case(ram:TypeCode) = 'VAT'
+  static bool IsVat(const std::optional<std::string>& scheme) {
+    return scheme && UpperAscii(*scheme) == "VAT";
+  }
 
   int CountLines(std::string_view code) const {
     return static_cast<int>(std::count_if(invoice_.lines.begin(), invoice_.lines.end(),
@@ -526,7 +534,7 @@ class CiiChecker : public Checker {
   // Context: .../ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = X]
   // [upper-case(ram:TypeCode) = 'VAT']: BR-x-02 and BR-x-05.
   void LineRules(const InvoiceLine& line) {
-    if (!line.item || !line.item->vat_scheme) return;
+    if (!line.item || !IsVat(line.item->vat_tax_scheme)) return;
     const Category* category = Find(line.item->vat_category_code);
     if (category == nullptr) return;
     SourceOffset source = Or(line.item->vat_source, line.source);
@@ -537,10 +545,10 @@ class CiiChecker : public Checker {
   // Context: //ram:SpecifiedTradeAllowanceCharge[...]/ram:CategoryTradeTax[ram:CategoryCode = X]
   // [upper-case(ram:TypeCode) = 'VAT']: BR-x-03/06 (allowance), BR-x-04/07 (charge).
   void AllowanceChargeRules(const DocumentAllowanceCharge& charge) {
-    if (!charge.vat_scheme) return;
+    if (!IsVat(charge.tax_scheme)) return;
     const Category* category = Find(charge.vat_category_code);
     if (category == nullptr) return;
-    SourceOffset source = Or(charge.category_source, charge.source);
+    SourceOffset source = charge.source;
     if (!Identified(*category)) Fire(*category, charge.is_charge ? 4 : 3, source);
     if (!RateOk(*category, charge.vat_rate)) Fire(*category, charge.is_charge ? 7 : 6, source);
   }
@@ -582,11 +590,9 @@ class CiiChecker : public Checker {
     const Category* found = Find(breakdown.category_code);
     if (found == nullptr) return;
     const Category& category = *found;
-    const bool on_code = category.code != "L" && category.code != "M" && category.code != "O";
     const bool needs_vat = category.code != "S" && category.code != "Z";
-    if (needs_vat && !breakdown.vat_scheme) return;
-    const SourceOffset source =
-        on_code ? Or(breakdown.category_source, breakdown.source) : breakdown.source;
+    if (needs_vat && !IsVat(breakdown.tax_scheme)) return;
+    const SourceOffset source = breakdown.source;
     const bool exemption = breakdown.exemption_reason || breakdown.exemption_reason_code;
     std::optional<double> basis = Double(breakdown.taxable_amount);
     std::optional<double> calculated = Double(breakdown.tax_amount);

@@ -24,6 +24,7 @@ invoice::InvoiceLine Line(std::string code, std::optional<std::string> rate, std
   line.net_amount = Amount(net);
   line.item.emplace();
   line.item->vat_category_code = std::move(code);
+  line.item->vat_tax_scheme = "VAT";
   if (rate) line.item->vat_rate = Amount(*rate);
   return line;
 }
@@ -32,6 +33,7 @@ invoice::VatBreakdown Breakdown(std::string code, std::optional<std::string> rat
                                 std::string taxable, std::optional<std::string> tax) {
   invoice::VatBreakdown breakdown;
   breakdown.category_code = std::move(code);
+  breakdown.tax_scheme = "VAT";
   if (rate) breakdown.rate = Amount(*rate);
   breakdown.taxable_amount = Amount(taxable);
   if (tax) breakdown.tax_amount = Amount(*tax);
@@ -43,6 +45,7 @@ invoice::DocumentAllowanceCharge Charge(bool is_charge, std::string code,
   invoice::DocumentAllowanceCharge charge;
   charge.is_charge = is_charge;
   charge.vat_category_code = std::move(code);
+  charge.tax_scheme = "VAT";
   if (rate) charge.vat_rate = Amount(*rate);
   charge.amount = Amount(amount);
   return charge;
@@ -207,7 +210,7 @@ TEST(VatCategoryRulesTest, IgicRatesAndSumsDifferPerSyntax) {
 TEST(VatCategoryRulesTest, OtherTaxSchemesAreLeftAlone) {
   SemanticInvoice invoice = StandardInvoice();
   invoice.lines.push_back(Line("E", "5", "10"));
-  invoice.lines.back().item->vat_scheme = false;
+  invoice.lines.back().item->vat_tax_scheme = "GST";
   EXPECT_EQ(Fired(invoice, kUbl), Rules{});
   // CII's BR-E-01 counts categories whatever their type code.
   EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-E-01"});
