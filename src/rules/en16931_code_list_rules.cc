@@ -252,8 +252,7 @@ class CodeListChecker {
       CheckCode(breakdown.exemption_reason_code, "BR-CL-22", syntax_, breakdown.source, out_);
     }
     for (const auto& charge : invoice_.allowances_charges) {
-      CheckCode(charge.vat_category_code, "BR-CL-17", syntax_,
-                charge.source, out_);
+      CheckCode(charge.vat_category_code, "BR-CL-17", syntax_, charge.source, out_);
     }
     for (const auto& line : invoice_.lines) {
       if (!line.item) continue;

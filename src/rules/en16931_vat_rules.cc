@@ -137,7 +137,8 @@ class UblChecker : public Checker {
   // exists(//cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = X][VAT?])
   bool AnyLine(std::string_view code, bool require_vat) const {
     return std::any_of(invoice_.lines.begin(), invoice_.lines.end(), [&](const InvoiceLine& l) {
-      return l.item && Is(l.item->vat_category_code, code) && (!require_vat || IsVat(l.item->vat_tax_scheme));
+      return l.item && Is(l.item->vat_category_code, code) &&
+             (!require_vat || IsVat(l.item->vat_tax_scheme));
     });
   }
   // exists(//cac:AllowanceCharge[cbc:ChargeIndicator = charge]/cac:TaxCategory[...X][VAT?])
@@ -269,8 +270,8 @@ class UblChecker : public Checker {
       elsewhere += Is(charge.vat_category_code, category.code) && IsVat(charge.tax_scheme);
     }
     for (const auto& line : invoice_.lines) {
-      elsewhere +=
-          line.item && Is(line.item->vat_category_code, category.code) && IsVat(line.item->vat_tax_scheme);
+      elsewhere += line.item && Is(line.item->vat_category_code, category.code) &&
+                   IsVat(line.item->vat_tax_scheme);
     }
     bool pass = (elsewhere > 0 && CountBreakdowns(category.code, raw_breakdown_needs_vat,
                                                   /*normalized=*/false) > 0) ||
