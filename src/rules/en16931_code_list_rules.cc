@@ -249,7 +249,11 @@ class CodeListChecker {
     for (const auto& breakdown : invoice_.vat_breakdown) {
       SourceOffset source = breakdown.source;
       CheckCode(breakdown.category_code, ubl_ ? "BR-CL-17" : "BR-CL-18", syntax_, source, out_);
-      CheckCode(breakdown.exemption_reason_code, "BR-CL-22", syntax_, breakdown.source, out_);
+      // BR-CL-22 alone compares upper-case(.): "vatex-eu-132" is a VATEX code.
+      if (breakdown.exemption_reason_code) {
+        CheckCode(UpperAscii(*breakdown.exemption_reason_code), "BR-CL-22", syntax_,
+                  breakdown.source, out_);
+      }
     }
     for (const auto& charge : invoice_.allowances_charges) {
       CheckCode(charge.vat_category_code, "BR-CL-17", syntax_, charge.source, out_);

@@ -42,7 +42,8 @@ TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
   std::ifstream expected_lines(corpus + "/expected.jsonl");
   ASSERT_TRUE(expected_lines) << "no " << corpus << "/expected.jsonl";
 
-  int compared = 0, agreeing = 0, unreadable = 0;
+  int compared = 0, agreeing = 0, unreadable = 0, counts_agreeing = 0;
+  std::map<std::string, int> count_mismatches;  // rule -> files where the number of firings differs
   std::map<std::string, std::vector<std::string>> mismatches;  // rule -> "+file" / "-file"
   std::string line;
   while (std::getline(expected_lines, line)) {
@@ -83,6 +84,27 @@ TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
         if (counts(rule)) expected.insert(rule);
       }
     }
+    // How many times each rule fired (a finer figure than the comparison, not asserted).
+    std::map<std::string, int> fired_counts, expected_counts;
+    for (const auto& finding : findings) {
+      if (counts(finding.rule)) fired_counts[finding.rule]++;
+    }
+    for (const auto& [rule, count] : entry["counts"].items()) {
+      if (counts(rule)) expected_counts[rule] = count.get<int>();
+    }
+    if (fired_counts == expected_counts) {
+      ++counts_agreeing;
+    } else {
+      for (const auto& [rule, count] : fired_counts) {
+        if (expected_counts[rule] != count) {
+          count_mismatches[rule]++;
+          if (std::getenv("CHORAL_PRINT_COUNTS") != nullptr) {
+            std::printf("  %s: %s fired %d times, %d expected\n", file.c_str(), rule.c_str(), count,
+                        expected_counts[rule]);
+          }
+        }
+      }
+    }
     ++compared;
     if (fired == expected) {
       ++agreeing;
@@ -103,6 +125,9 @@ TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
   }
   std::printf("VAT category and code-list rules: %d/%d corpus XML files agree with the artefacts\n",
               agreeing, compared);
+  std::printf("and fire as many times on %d/%d (count mismatches by rule:", counts_agreeing, compared);
+  for (const auto& [rule, files] : count_mismatches) std::printf(" %s:%d", rule.c_str(), files);
+  std::printf(")\n");
   EXPECT_EQ(unreadable, 0);
   EXPECT_EQ(agreeing, compared);
 }
