@@ -4,6 +4,7 @@
 #include "formats/cii_reader.h"
 
 #include <string_view>
+#include <vector>
 
 namespace choral::formats {
 namespace {
@@ -551,16 +552,30 @@ std::optional<invoice::DocumentTotals> ReadTotals(const pugi::xml_node& node,
   totals.rounding_amount = Decimal(Ram(node, "RoundingAmount"));
   totals.amount_due = Decimal(Ram(node, "DuePayableAmount"));
   // BT-110 is the TaxTotalAmount in the invoice currency, BT-111 the one in the VAT accounting
-  // currency (BR-CO-15, BR-53): told apart by @currencyID, never by position.
-  ForEach(node, kRam, "TaxTotalAmount", [&](const pugi::xml_node& amount) {
+  // currency (BR-CO-15, BR-53): told apart by @currencyID, never by position. A second total in
+  // the invoice currency, when no total is in BT-6's, takes BT-111's place so that the rules
+  // still count two (BR-CO-15 wants exactly one in BT-5's currency, BR-CO-14 checks each).
+  std::vector<pugi::xml_node> tax_totals;
+  ForEach(node, kRam, "TaxTotalAmount",
+          [&](const pugi::xml_node& amount) { tax_totals.push_back(amount); });
+  pugi::xml_node vat;
+  pugi::xml_node accounting;
+  for (const pugi::xml_node& amount : tax_totals) {
     std::optional<std::string> currency = Attribute(amount, "currencyID");
-    if (!currency) return;
-    if (!totals.total_vat && currency == invoice.currency) {
-      totals.total_vat = Decimal(amount);
-    } else if (!totals.total_vat_accounting && currency == invoice.vat_accounting_currency) {
-      totals.total_vat_accounting = Decimal(amount);
+    if (!vat && currency && currency == invoice.currency) {
+      vat = amount;
+    } else if (!accounting && currency && currency == invoice.vat_accounting_currency) {
+      accounting = amount;
     }
-  });
+  }
+  for (const pugi::xml_node& amount : tax_totals) {
+    if (accounting) break;
+    if (amount != vat && invoice.currency && Attribute(amount, "currencyID") == invoice.currency) {
+      accounting = amount;
+    }
+  }
+  totals.total_vat = Decimal(vat);
+  totals.total_vat_accounting = Decimal(accounting);
   totals.source = Offset(node);
   return totals;
 }
@@ -573,8 +588,10 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
   ForEach(node, kRam, "SpecifiedTradeSettlementPaymentMeans", [&](const pugi::xml_node& means) {
     invoice.payment_instructions.push_back(ReadPaymentMeans(means));
   });
-  // BT-83, BT-89 and BT-90 sit outside the payment means in CII. They join the first means (the
-  // debiting one for BG-19); with no payment means there is no BG-16 to hold them.
+  // BT-83, BT-89 and BT-90 sit outside the payment means in CII. The remittance information is
+  // the whole payment's, so every means has it (as UBL repeats cbc:PaymentID); the mandate and
+  // the creditor id join the debiting means (else the first). With no payment means there is no
+  // BG-16 to hold them.
   std::optional<std::string> remittance = Text(Ram(node, "PaymentReference"));
   std::optional<std::string> creditor = Text(Ram(node, "CreditorReferenceID"));
   std::optional<std::string> mandate;
@@ -584,7 +601,9 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
     if (!invoice.due_date) invoice.due_date = Date(Ram(terms, "DueDateDateTime"));
   });
   if (!invoice.payment_instructions.empty()) {
-    invoice.payment_instructions.front().remittance_information = remittance;
+    for (invoice::PaymentInstructions& instructions : invoice.payment_instructions) {
+      instructions.remittance_information = remittance;
+    }
     if (mandate || creditor) {
       invoice::PaymentInstructions* debiting = &invoice.payment_instructions.front();
       for (invoice::PaymentInstructions& instructions : invoice.payment_instructions) {

@@ -236,7 +236,14 @@ void AddLineAgreement(pugi::xml_node line, const invoice::InvoiceLine& source) {
   bool net = price.net_price || !gross;
   if (gross) {
     pugi::xml_node gross_node = Add(node, "ram:GrossPriceProductTradePrice");
-    AddAmount(gross_node, "ram:ChargeAmount", price.gross_price);
+    // ram:ChargeAmount is mandatory: a discount (BT-147) with no gross price (UBL allows it)
+    // gets BT-148 = BT-146 + BT-147, the norm's own relation.
+    std::optional<DecimalText> gross_price = price.gross_price;
+    if (!gross_price && price.net_price && price.net_price->value && price.discount->value) {
+      core::Decimal sum = *price.net_price->value + *price.discount->value;
+      gross_price = DecimalText{sum.ToString(), sum, std::nullopt, invoice::kNoSource};
+    }
+    AddAmount(gross_node, "ram:ChargeAmount", gross_price);
     if (!net) {
       AddQuantity(gross_node, "ram:BasisQuantity", price.base_quantity, price.base_quantity_unit);
     }
@@ -402,13 +409,13 @@ void AddTotals(pugi::xml_node settlement, const invoice::SemanticInvoice& invoic
   AddAmount(node, "ram:ChargeTotalAmount", totals.charge_total);
   AddAmount(node, "ram:AllowanceTotalAmount", totals.allowance_total);
   AddAmount(node, "ram:TaxBasisTotalAmount", totals.total_without_vat);
-  // BT-110 and BT-111 are told apart by their currencies (BT-5, BT-6).
+  // BT-110 and BT-111 are told apart by their currencies (BT-5, BT-6 when the amount has none).
   auto add_tax_total = [&](const std::optional<DecimalText>& amount,
                            const std::optional<std::string>& currency) {
     if (!amount) return;
     pugi::xml_node total = Add(node, "ram:TaxTotalAmount");
     total.text().set(amount->text.c_str());
-    SetAttribute(total, "currencyID", currency ? currency : amount->currency);
+    SetAttribute(total, "currencyID", amount->currency ? amount->currency : currency);
   };
   add_tax_total(totals.total_vat, invoice.currency);
   add_tax_total(totals.total_vat_accounting, invoice.vat_accounting_currency);

@@ -185,6 +185,42 @@ inline invoice::SemanticInvoice WithoutSources(invoice::SemanticInvoice value) {
   return value;
 }
 
+// CII amounts carry no currency (CII-DT-031) but for the VAT totals, so WriteCii writes none: a
+// currencyID a document put on another amount does not come back.
+inline void DropAmountCurrencies(invoice::SemanticInvoice& invoice) {
+  auto drop = [](std::optional<invoice::DecimalText>& amount) {
+    if (amount) amount->currency.reset();
+  };
+  if (invoice.totals) {
+    for (auto* amount : {&invoice.totals->line_net_total, &invoice.totals->allowance_total,
+                         &invoice.totals->charge_total, &invoice.totals->total_without_vat,
+                         &invoice.totals->total_with_vat, &invoice.totals->paid_amount,
+                         &invoice.totals->rounding_amount, &invoice.totals->amount_due}) {
+      drop(*amount);
+    }
+  }
+  for (invoice::VatBreakdown& breakdown : invoice.vat_breakdown) {
+    drop(breakdown.taxable_amount);
+    drop(breakdown.tax_amount);
+  }
+  for (invoice::DocumentAllowanceCharge& charge : invoice.allowances_charges) {
+    drop(charge.amount);
+    drop(charge.base_amount);
+  }
+  for (invoice::InvoiceLine& line : invoice.lines) {
+    drop(line.net_amount);
+    for (invoice::LineAllowanceCharge& charge : line.allowances_charges) {
+      drop(charge.amount);
+      drop(charge.base_amount);
+    }
+    if (line.price) {
+      drop(line.price->net_price);
+      drop(line.price->gross_price);
+      drop(line.price->discount);
+    }
+  }
+}
+
 // The first business group or term where two models differ ("" when equal), for test messages.
 inline std::string FirstDifference(const invoice::SemanticInvoice& a,
                                    const invoice::SemanticInvoice& b) {

@@ -218,10 +218,10 @@ struct DocumentAllowanceCharge {
   std::optional<DecimalText> base_amount;        // BT-93 / BT-100
   std::optional<DecimalText> percentage;         // BT-94 / BT-101
   std::optional<std::string> vat_category_code;  // BT-95 / BT-102 (UNTDID 5305)
-  std::optional<std::string> tax_scheme;         // UBL TaxCategory/TaxScheme/ID ("VAT"), as written
-  std::optional<DecimalText> vat_rate;           // BT-96 / BT-103
-  std::optional<std::string> reason;             // BT-97 / BT-104
-  std::optional<std::string> reason_code;        // BT-98 / BT-105 (UNTDID 5189 / 7161)
+  std::optional<std::string> tax_scheme;   // "VAT" as written (UBL TaxScheme/ID, CII TypeCode)
+  std::optional<DecimalText> vat_rate;     // BT-96 / BT-103
+  std::optional<std::string> reason;       // BT-97 / BT-104
+  std::optional<std::string> reason_code;  // BT-98 / BT-105 (UNTDID 5189 / 7161)
   SourceOffset source = kNoSource;
 
   friend bool operator==(const DocumentAllowanceCharge&, const DocumentAllowanceCharge&) = default;
@@ -253,7 +253,7 @@ struct VatBreakdown {
   std::optional<DecimalText> taxable_amount;    // BT-116
   std::optional<DecimalText> tax_amount;        // BT-117
   std::optional<std::string> category_code;     // BT-118 (UNTDID 5305)
-  std::optional<std::string> tax_scheme;        // UBL TaxCategory/TaxScheme/ID ("VAT"), as written
+  std::optional<std::string> tax_scheme;        // "VAT" as written (UBL TaxScheme/ID, CII TypeCode)
   std::optional<DecimalText> rate;              // BT-119
   std::optional<std::string> exemption_reason;  // BT-120
   std::optional<std::string> exemption_reason_code;  // BT-121 (VATEX)
@@ -324,7 +324,7 @@ struct Item {
   std::vector<ItemAttribute> attributes;         // BG-32
   std::optional<std::string> vat_category_code;  // BT-151 (BG-30)
   std::optional<DecimalText> vat_rate;           // BT-152 (BG-30)
-  std::optional<std::string> vat_tax_scheme;     // UBL ClassifiedTaxCategory/TaxScheme/ID
+  std::optional<std::string> vat_tax_scheme;     // BG-30 scheme (UBL TaxScheme/ID, CII TypeCode)
   SourceOffset vat_source = kNoSource;           // where BG-30 is
   SourceOffset source = kNoSource;
 
