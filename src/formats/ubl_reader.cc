@@ -477,6 +477,7 @@ invoice::SemanticInvoice ReadUbl(const pugi::xml_node& root) {
   invoice.number = Text(Child(root, "ID"));
   invoice.issue_date = UblDate(Child(root, "IssueDate"));
   invoice.type_code = Text(Child(root, credit_note ? "CreditNoteTypeCode" : "InvoiceTypeCode"));
+  invoice.ubl_credit_note = credit_note;
   invoice.currency = Text(Child(root, "DocumentCurrencyCode"));
   invoice.vat_accounting_currency = Text(Child(root, "TaxCurrencyCode"));
   invoice.tax_point_date = UblDate(Child(root, "TaxPointDate"));
