@@ -200,6 +200,11 @@ struct DocumentTotals {
   std::optional<DecimalText> paid_amount;              // BT-113
   std::optional<DecimalText> rounding_amount;          // BT-114
   std::optional<DecimalText> amount_due;               // BT-115
+  // Every VAT total element as written (UBL TaxTotal/TaxAmount, CII TaxTotalAmount), in document
+  // order, BT-110 and BT-111 among them: a document may repeat one, and the official rules count
+  // them (BR-CO-14, BR-CO-15, BR-DEC-13, BR-DEC-15). Empty when a reader does not fill it; the
+  // rules then count BT-110 and BT-111.
+  std::vector<DecimalText> vat_totals_as_written;
   SourceOffset source = kNoSource;
 };
 

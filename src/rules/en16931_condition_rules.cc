@@ -41,7 +41,10 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-04: every line has a VAT category code (BT-151).
 void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& line : invoice.lines) {
-    report.Check("BR-CO-04", line.item && Exists(line.item->vat_category_code), line.source);
+    report.Check(
+        "BR-CO-04",
+        line.item && Exists(line.item->vat_category_code) && IsVatCategory(*line.item, report),
+        line.source);
   }
 }
 
@@ -146,12 +149,12 @@ void CheckBrCo13(const invoice::DocumentTotals& totals, CoreReport& report) {
   report.Check("BR-CO-13", xpath::Eq(DecimalOf(totals.total_without_vat), expected), totals.source);
 }
 
-// The VAT totals (BT-110 and BT-111 elements) whose currency is `currency`, as written.
+// The VAT total elements whose currency is `currency`, as written.
 std::vector<const invoice::DecimalText*> VatTotalsIn(const invoice::DocumentTotals& totals,
                                                      const std::optional<std::string>& currency) {
   std::vector<const invoice::DecimalText*> found;
-  for (const auto* amount : {&totals.total_vat, &totals.total_vat_accounting}) {
-    if (*amount && currency && (*amount)->currency == *currency) found.push_back(&**amount);
+  for (const invoice::DecimalText* amount : VatTotalElements(totals)) {
+    if (currency && amount->currency == *currency) found.push_back(amount);
   }
   return found;
 }
@@ -231,7 +234,9 @@ void CheckBrCo16(const invoice::DocumentTotals& totals, CoreReport& report) {
 // BR-CO-17: BT-117 = BT-116 x BT-119 / 100 rounded to cents, within one unit either way (strictly
 // within in UBL, inclusive in CII); a zero (rounded) rate, or none, wants a tax that rounds to 0.
 void CheckBrCo17(const invoice::VatBreakdown& breakdown, CoreReport& report) {
-  const Dec rate = DecimalOf(breakdown.rate);
+  // The rate of a category whose scheme is not VAT does not count (CII normalizes TypeCode here).
+  const Dec rate =
+      IsVatCategory(breakdown, report, /*normalize_cii=*/true) ? DecimalOf(breakdown.rate) : Dec();
   const Dec tax = DecimalOf(breakdown.tax_amount);
   const Dec zero = DecimalOf(0);
   const Dec one = DecimalOf(1);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "invoice/semantic_invoice.h"
 #include "invoice/validation_finding.h"
@@ -21,6 +22,9 @@ struct CoreRuleText {
   std::string_view ubl_text;
   std::string_view cii_text;  // empty: the same as ubl_text
 };
+
+// normalize-space(text) = expected.
+bool NormalizedEquals(std::string_view text, std::string_view expected);
 
 // The rule's row; aborts on an id that is not in the table (a bug).
 const CoreRuleText& CoreRule(std::string_view id);
@@ -42,6 +46,34 @@ class CoreReport {
   En16931Syntax syntax_;
   invoice::Findings& out_;
 };
+
+// Whether a tax category (a VAT breakdown, a document allowance or charge, a line's item) is the
+// VAT one, as the artefacts filter TaxCategory / ApplicableTradeTax: UBL by
+// normalize-space(upper-case(TaxScheme/ID)) = 'VAT', CII by upper-case(TypeCode) = 'VAT' (BR-CO-17
+// normalizes that one too: `normalize_cii`). The scheme is what the reader kept of that element
+// (`tax_scheme`, or `vat_tax_scheme` on an item), none when the element had none; a model without
+// the field counts every category as VAT.
+template <typename Category>
+bool IsVatCategory(const Category& category, const CoreReport& report, bool normalize_cii = false) {
+  const std::optional<std::string>* scheme = nullptr;
+  if constexpr (requires { category.tax_scheme; }) {
+    scheme = &category.tax_scheme;
+  } else if constexpr (requires { category.vat_tax_scheme; }) {
+    scheme = &category.vat_tax_scheme;
+  }
+  if (scheme == nullptr) return true;
+  if (!*scheme) return false;
+  std::string id = **scheme;
+  for (char& c : id) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (report.ubl() || normalize_cii) return NormalizedEquals(id, "VAT");
+  return id == "VAT";
+}
+
+// The VAT total elements of the document (DocumentTotals::vat_totals_as_written), or BT-110 and
+// BT-111 when the reader did not list them.
+std::vector<const invoice::DecimalText*> VatTotalElements(const invoice::DocumentTotals& totals);
 
 // The families, each appending its findings (called by CheckCoreRules).
 void CheckBusinessRules(const invoice::SemanticInvoice& invoice,

@@ -35,14 +35,12 @@ bool HasCentsValue(const DecimalText& amount) {
 void CheckVatTotalDecimals(const SemanticInvoice& invoice, CoreReport& report) {
   if (report.ubl() || !invoice.totals) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
-  const std::optional<DecimalText>* amounts[] = {&totals.total_vat, &totals.total_vat_accounting};
   bool any = false;
   bool dec13 = false;
   bool dec15 = false;
-  for (const std::optional<DecimalText>* amount : amounts) {
-    if (!*amount) continue;
+  for (const DecimalText* amount : VatTotalElements(totals)) {
     any = true;
-    const DecimalText& total = **amount;
+    const DecimalText& total = *amount;
     const bool in_invoice_currency = invoice.currency && total.currency == *invoice.currency;
     dec13 = dec13 || !in_invoice_currency || HasCentsValue(total);
     const bool in_tax_currency =
