@@ -152,7 +152,7 @@ void CheckDeliveryAddress(const SemanticInvoice& invoice, CoreReport& report) {
 
 // BR-12..BR-15, in the context of LegalMonetaryTotal (UBL) or the monetary summation (CII).
 void CheckTotalsPresent(const SemanticInvoice& invoice, CoreReport& report) {
-  if (!invoice.totals) return;
+  if (!HasMonetarySummation(invoice.totals)) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
   report.Check("BR-12", Exists(totals.line_net_total), totals.source);
   report.Check("BR-13", Exists(totals.total_without_vat), totals.source);

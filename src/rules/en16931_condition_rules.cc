@@ -2,6 +2,7 @@
 // arithmetic of the totals. The UBL artefact computes on xs:decimal values throughout; the CII
 // artefact sums untyped nodes in a few rules, which XPath does in xs:double, and rounds some sums
 // the UBL one does not (or the other way round): each function follows its syntax's expression.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -160,18 +161,46 @@ std::vector<const invoice::DecimalText*> VatTotalsIn(const invoice::DocumentTota
 }
 
 // BR-CO-14: BT-110 = the sum of the breakdowns' BT-117, rounded to cents. UBL: per TaxTotal that
-// has subtotals, in xs:decimal. CII: per TaxTotalAmount in the invoice currency, in xs:double.
-void CheckBrCo14(const SemanticInvoice& invoice, CoreReport& report) {
-  if (report.ubl()) {
-    if (invoice.vat_breakdown.empty()) return;
-    std::vector<Dec> amounts;
-    for (const auto& breakdown : invoice.vat_breakdown) {
-      amounts.push_back(DecimalOf(breakdown.tax_amount));
+// has subtotals, its own TaxAmount against its own subtotals, in xs:decimal. CII: per
+// TaxTotalAmount in the invoice currency against all the breakdowns, in xs:double.
+void CheckBrCo14Ubl(const SemanticInvoice& invoice, CoreReport& report) {
+  if (invoice.vat_breakdown.empty()) return;
+  // A TaxTotal's TaxAmount precedes its subtotals, so each breakdown belongs to the VAT total
+  // element written last before it; without offsets (a model built in memory) they all belong to
+  // BT-110.
+  std::vector<const invoice::DecimalText*> totals;
+  if (invoice.totals) totals = VatTotalElements(*invoice.totals);
+  std::sort(totals.begin(), totals.end(),
+            [](const auto* a, const auto* b) { return a->source < b->source; });
+  const bool located = !totals.empty() && totals.front()->source != invoice::kNoSource;
+  std::vector<std::vector<Dec>> subtotals(totals.size());
+  std::vector<Dec> unplaced;
+  for (const auto& breakdown : invoice.vat_breakdown) {
+    size_t owner = totals.size();
+    for (size_t i = 0; located && i < totals.size(); ++i) {
+      if (totals[i]->source < breakdown.source) owner = i;
     }
+    (owner < totals.size() ? subtotals[owner] : unplaced)
+        .push_back(DecimalOf(breakdown.tax_amount));
+  }
+  for (size_t i = 0; i < totals.size(); ++i) {
+    if (subtotals[i].empty()) continue;
+    report.Check("BR-CO-14",
+                 xpath::Eq(xpath::ParseDecimal(totals[i]->text),
+                           xpath::RoundToCents(xpath::Sum(subtotals[i]))),
+                 totals[i]->source);
+  }
+  if (!unplaced.empty()) {
     const std::optional<invoice::DecimalText> none;
     const auto& total = invoice.totals ? invoice.totals->total_vat : none;
-    report.Check("BR-CO-14", xpath::Eq(DecimalOf(total), xpath::RoundToCents(xpath::Sum(amounts))),
+    report.Check("BR-CO-14", xpath::Eq(DecimalOf(total), xpath::RoundToCents(xpath::Sum(unplaced))),
                  total ? total->source : invoice.source);
+  }
+}
+
+void CheckBrCo14(const SemanticInvoice& invoice, CoreReport& report) {
+  if (report.ubl()) {
+    CheckBrCo14Ubl(invoice, report);
     return;
   }
   if (!invoice.totals) return;
@@ -313,7 +342,7 @@ void CheckConditionRules(const SemanticInvoice& invoice, CoreReport& report) {
   CheckBrCo03(invoice, report);
   CheckBrCo04(invoice, report);
   CheckBrCo09(invoice, report);
-  if (invoice.totals) {
+  if (HasMonetarySummation(invoice.totals)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckBrCo10(invoice, totals, report);
     CheckAllowanceChargeTotal("BR-CO-11", false, invoice, totals.allowance_total, totals, report);

@@ -71,6 +71,17 @@ bool IsVatCategory(const Category& category, const CoreReport& report, bool norm
   return id == "VAT";
 }
 
+// Whether the invoice has the element that holds BT-106..BT-115 (UBL LegalMonetaryTotal, CII
+// SpecifiedTradeSettlementHeaderMonetarySummation): the context of BR-12..15, BR-CO-10..13/16 and
+// their BR-DEC. A UBL document may have only its TaxTotal (BT-110), which the model also keeps in
+// `totals`; DocumentTotals::summation_present tells them apart when the model has it.
+template <typename Totals>
+bool HasMonetarySummation(const std::optional<Totals>& totals) {
+  if (!totals) return false;
+  if constexpr (requires { totals->summation_present; }) return totals->summation_present;
+  return true;
+}
+
 // The VAT total elements of the document (DocumentTotals::vat_totals_as_written), or BT-110 and
 // BT-111 when the reader did not list them.
 std::vector<const invoice::DecimalText*> VatTotalElements(const invoice::DocumentTotals& totals);
