@@ -162,6 +162,7 @@ void CheckTotalsPresent(const SemanticInvoice& invoice, CoreReport& report) {
 
 void CheckVatBreakdowns(const SemanticInvoice& invoice, CoreReport& report) {
   for (const invoice::VatBreakdown& breakdown : invoice.vat_breakdown) {
+    if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
     const auto context = breakdown.source;
     report.Check("BR-45", Exists(breakdown.taxable_amount), context);
     report.Check("BR-46", Exists(breakdown.tax_amount), context);

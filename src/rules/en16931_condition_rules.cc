@@ -34,6 +34,7 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
     report.Check("BR-CO-03", holds, invoice.source);
   } else {
     for (const auto& breakdown : invoice.vat_breakdown) {
+      if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
       report.Check("BR-CO-03", holds, breakdown.source);
     }
   }
@@ -263,6 +264,7 @@ void CheckBrCo16(const invoice::DocumentTotals& totals, CoreReport& report) {
 // BR-CO-17: BT-117 = BT-116 x BT-119 / 100 rounded to cents, within one unit either way (strictly
 // within in UBL, inclusive in CII); a zero (rounded) rate, or none, wants a tax that rounds to 0.
 void CheckBrCo17(const invoice::VatBreakdown& breakdown, CoreReport& report) {
+  if (CiiBreakdownRuleShadowed(breakdown, report)) return;
   // The rate of a category whose scheme is not VAT does not count (CII normalizes TypeCode here).
   const Dec rate =
       IsVatCategory(breakdown, report, /*normalize_cii=*/true) ? DecimalOf(breakdown.rate) : Dec();

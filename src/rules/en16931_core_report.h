@@ -71,6 +71,19 @@ bool IsVatCategory(const Category& category, const CoreReport& report, bool norm
   return id == "VAT";
 }
 
+// Whether the CII artefact's rules on a VAT breakdown (BR-45..48, BR-CO-03, BR-CO-17, BR-DEC-19/20,
+// all in the rule of context ApplicableTradeTax) skip this one. Schematron fires only the first
+// matching rule of a pattern on a node, and the CII artefact's rules for categories L, M and O
+// match the header ApplicableTradeTax element itself (ApplicableTradeTax[ram:CategoryCode = 'O']
+// [upper-case(ram:TypeCode) = 'VAT']) with a higher priority; the other categories' rules match
+// its CategoryCode child instead. UBL's TaxSubtotal rule is never shadowed so.
+inline bool CiiBreakdownRuleShadowed(const invoice::VatBreakdown& breakdown,
+                                     const CoreReport& report) {
+  if (!report.cii() || !IsVatCategory(breakdown, report)) return false;
+  const auto& code = breakdown.category_code;
+  return code == "L" || code == "M" || code == "O";
+}
+
 // Whether the invoice has the element that holds BT-106..BT-115 (UBL LegalMonetaryTotal, CII
 // SpecifiedTradeSettlementHeaderMonetarySummation): the context of BR-12..15, BR-CO-10..13/16 and
 // their BR-DEC. A UBL document may have only its TaxTotal (BT-110), which the model also keeps in

@@ -321,6 +321,16 @@ TEST_P(CoreRulesTest, OnlyVatCategoriesCount) {
   }
 }
 
+TEST_P(CoreRulesTest, CiiCategoriesLMOShadowTheBreakdownRule) {
+  SemanticInvoice invoice = valid();
+  invoice.vat_breakdown[0].category_code = "O";
+  invoice.vat_breakdown[0].taxable_amount.reset();
+  invoice.vat_breakdown[0].tax_amount = Amount("20.001");
+  // UBL's TaxSubtotal rule still runs; CII's ApplicableTradeTax rule gives way to category O's.
+  EXPECT_EQ(fired(invoice),
+            ubl() ? (Ids{"BR-45", "BR-CO-14", "BR-CO-17", "BR-DEC-20"}) : (Ids{"BR-CO-14"}));
+}
+
 TEST_P(CoreRulesTest, SplitPayment) {
   SemanticInvoice invoice = valid();
   invoice.lines[0].item->vat_category_code = "B";

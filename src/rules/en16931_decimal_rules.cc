@@ -72,6 +72,7 @@ void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
   }
   CheckVatTotalDecimals(invoice, report);
   for (const auto& breakdown : invoice.vat_breakdown) {
+    if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
     CheckDecimals("BR-DEC-19", breakdown.taxable_amount, breakdown.source, report);
     CheckDecimals("BR-DEC-20", breakdown.tax_amount, breakdown.source, report);
   }
