@@ -207,6 +207,20 @@ TEST_F(HostileXmlTest, DeepNestingIsRefused) {
   EXPECT_NE(findings[0].rule, "XSD-TOO-DEEP");
 }
 
+TEST_F(HostileXmlTest, UndecodableBytesAreNotWellFormedAndNothingGoesToStderr) {
+  // libxml2 raises encoding errors with no parser context: they must become the finding, not
+  // lines on the server's stderr.
+  std::string xml = std::string("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n") + kUblOpen +
+                    "<cbc:ID>\xff\xfe\x80\x81</cbc:ID></Invoice>";
+  ::testing::internal::CaptureStderr();
+  invoice::Findings findings = validator_->Validate(xml, Syntax::kUbl);
+  std::string stderr_text = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(stderr_text, "");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "XSD-NOT-WELL-FORMED");
+  EXPECT_NE(findings[0].message.find("conversion"), std::string::npos) << findings[0].message;
+}
+
 TEST_F(HostileXmlTest, GarbageIsNotWellFormed) {
   ExpectRefused("", "XSD-NOT-WELL-FORMED");
   ExpectRefused("%PDF-1.7\n\xff\xfe", "XSD-NOT-WELL-FORMED");
