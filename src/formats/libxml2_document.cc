@@ -15,7 +15,7 @@
 namespace choral::formats {
 namespace {
 
-// libxml2's own limits stay on (no XML_PARSE_HUGE: 10 MB text nodes, 256 levels); no
+// libxml2's own limits stay on (no XML_PARSE_HUGE: names, attribute values, 256 levels); no
 // XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_DTDLOAD / DTDATTR / DTDVALID (no
 // DTD is read), XML_PARSE_NONET (nothing fetched). BIG_LINES keeps line numbers past 65535 right.
 constexpr int kParseOptions =
