@@ -46,11 +46,25 @@ pdf::EmbeddedFile* InvoiceXmlOf(pdf::DocumentText& document) {
 // becomes "EN16931". "" when absent. A plain search: the packet is untrusted and only this one
 // value is wanted.
 std::string XmpConformanceLevel(std::string_view xmp) {
-  size_t at = xmp.find("ConformanceLevel");
-  if (at == std::string_view::npos) return "";
-  size_t start = xmp.find_first_of(">\"'", at);
+  constexpr std::string_view kName = ":ConformanceLevel";  // prefixed: fx:, zf:, ...
+  // The PDF/A extension schema that declares the property names it too, as element content
+  // (<pdfaProperty:name>ConformanceLevel</...>): only the property itself, "<fx:ConformanceLevel>"
+  // or 'fx:ConformanceLevel="..."', is wanted.
+  size_t start = std::string_view::npos;
+  char close = 0;
+  for (size_t at = xmp.find(kName); at != std::string_view::npos; at = xmp.find(kName, at + 1)) {
+    size_t after = at + kName.size();
+    if (after + 1 >= xmp.size()) break;
+    if (xmp[after] == '>') {
+      start = after, close = '<';
+      break;
+    }
+    if (xmp[after] == '=' && (xmp[after + 1] == '"' || xmp[after + 1] == '\'')) {
+      start = after + 1, close = xmp[after + 1];
+      break;
+    }
+  }
   if (start == std::string_view::npos) return "";
-  char close = xmp[start] == '>' ? '<' : xmp[start];
   size_t end = xmp.find(close, start + 1);
   if (end == std::string_view::npos || end - start > 40) return "";
   std::string value;
@@ -114,10 +128,11 @@ core::Result<ValidationReport> InvoiceValidator::Validate(std::string_view bytes
   if (xsd_ != nullptr) {
     report.findings = xsd_->Validate(report.xml, document->syntax());
   } else {
-    report.findings.push_back(invoice::ValidationFinding{
-        .rule = "XSD-UNAVAILABLE",
-        .flag = invoice::FindingFlag::kWarning,
-        .message = "the XML schema was not checked: no schema folder is configured"});
+    invoice::ValidationFinding unavailable;
+    unavailable.rule = "XSD-UNAVAILABLE";
+    unavailable.flag = invoice::FindingFlag::kWarning;
+    unavailable.message = "the XML schema was not checked: no schema folder is configured";
+    report.findings.push_back(std::move(unavailable));
   }
   Append(report.findings, document->CheckSyntaxRules());
   Append(report.findings,

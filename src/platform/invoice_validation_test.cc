@@ -9,6 +9,12 @@
 namespace choral::platform {
 namespace {
 
+pdf::ReaderPoolOptions OneReader() {
+  pdf::ReaderPoolOptions options;
+  options.size = 1;
+  return options;
+}
+
 std::string ReadCorpus(const std::string& relative) {
   std::ifstream in(std::filesystem::path(CHORAL_CORPUS_DIR) / relative, std::ios::binary);
   EXPECT_TRUE(in.good()) << "missing corpus file " << relative;
@@ -25,7 +31,7 @@ bool HasRule(const ValidationReport& report, std::string_view rule) {
 }
 
 TEST(InvoiceValidatorTest, ReadsTheFacturXOfAPdfWithItsProfile) {
-  pdf::ReaderPool readers(pdf::ReaderPoolOptions{.size = 1});
+  pdf::ReaderPool readers(OneReader());
   InvoiceValidator validator(nullptr, &readers);
   auto report = validator.Validate(ReadCorpus("pdf/fnfe-2017/Facture_FR_EXTENDED.pdf"));
   ASSERT_TRUE(report) << report.error().ToString();
@@ -49,7 +55,7 @@ TEST(InvoiceValidatorTest, SaysWhenTheSchemaWasNotChecked) {
 }
 
 TEST(InvoiceValidatorTest, RefusesAPdfWithoutInvoiceXml) {
-  pdf::ReaderPool readers(pdf::ReaderPoolOptions{.size = 1});
+  pdf::ReaderPool readers(OneReader());
   InvoiceValidator validator(nullptr, &readers);
   auto report = validator.Validate(ReadCorpus("pdf/synthetic/syn-01-simple.pdf"));
   ASSERT_FALSE(report);
