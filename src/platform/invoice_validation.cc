@@ -131,7 +131,7 @@ core::Result<ValidationReport> InvoiceValidator::Validate(std::string_view bytes
     invoice::ValidationFinding unavailable;
     unavailable.rule = "XSD-UNAVAILABLE";
     unavailable.flag = invoice::FindingFlag::kWarning;
-    unavailable.message = "the XML schema was not checked: no schema folder is configured";
+    unavailable.message = "the XML schema was not checked: no schemas are loaded";
     report.findings.push_back(std::move(unavailable));
   }
   Append(report.findings, document->CheckSyntaxRules());
