@@ -127,7 +127,9 @@ std::pair<double, double> DisplayedSize(const poppler::page& page) {
 
 void ReadAttachmentsAndMetadata(const poppler::document& document, DocumentText& result) {
   if (document.has_embedded_files()) {
-    // The objects belong to the document (poppler-cpp deletes them with it).
+    // The objects belong to the document (poppler-cpp deletes them with it). A name written as
+    // UTF-16 (some ZUGFeRD producers do) comes back cut at its first NUL byte: just the byte
+    // order mark. Callers that look for a file by name must be ready for that.
     for (poppler::embedded_file* file : document.embedded_files()) {
       if (file == nullptr || !file->is_valid()) continue;
       poppler::byte_array data = file->data();

@@ -92,6 +92,18 @@ TEST(ExtractAttachmentsTest, ReadsTheEmbeddedXmlAndTheXmpButNoPage) {
   EXPECT_NE(doc->xmp_metadata.find("EXTENDED"), std::string::npos);
 }
 
+// Some ZUGFeRD producers write the file name as UTF-16BE: poppler-cpp cuts it at the first NUL,
+// but the file itself is there.
+TEST(ExtractAttachmentsTest, ReadsFilesWhoseNameIsUtf16) {
+  auto doc = ExtractAttachments(ReadFile(std::filesystem::path(CHORAL_CORPUS_DIR) /
+                                         "en16931/facturx/zugferd-corpus/XML-Rechnung/"
+                                         "EN16931_Einfach.pdf"));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->embedded_files.size(), 1u);
+  EXPECT_EQ(doc->embedded_files[0].name, "\xFE\xFF");
+  EXPECT_NE(doc->embedded_files[0].bytes.find("CrossIndustryInvoice"), std::string::npos);
+}
+
 TEST(ExtractAttachmentsTest, RefusesWhatExtractTextRefuses) {
   EXPECT_EQ(ExtractAttachments("not a pdf").error().code, core::ErrorCode::kMalformedInput);
 }

@@ -32,11 +32,27 @@ bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
+bool StartsLikeXml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  size_t first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '<';
+}
+
+// The invoice XML among the attachments: by its official name first; then, as the official
+// tools do, any *.xml attachment; then any attachment that is XML (poppler-cpp cuts a name
+// written in UTF-16 down to its byte order mark, and some ZUGFeRD producers write them so).
 pdf::EmbeddedFile* InvoiceXmlOf(pdf::DocumentText& document) {
   for (std::string_view wanted : kInvoiceXmlNames) {
     for (pdf::EmbeddedFile& file : document.embedded_files) {
       if (Lowercase(file.name) == wanted) return &file;
     }
+  }
+  for (pdf::EmbeddedFile& file : document.embedded_files) {
+    std::string name = Lowercase(file.name);
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0) return &file;
+  }
+  for (pdf::EmbeddedFile& file : document.embedded_files) {
+    if (StartsLikeXml(file.bytes)) return &file;
   }
   return nullptr;
 }
