@@ -11,7 +11,10 @@
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
 #include "platform/feedback.h"
+#include "platform/flow_processor.h"
+#include "platform/flows.h"
 #include "platform/invoice_processing.h"
+#include "platform/invoice_validation.h"
 #include "platform/main_manager.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
@@ -32,6 +35,11 @@ struct PlatformOptions {
   // limits on the PDFs suppliers deposit.
   pdf::ReaderPoolOptions pdf_readers;
   ApiAccessOptions api_access;
+  FlowOptions flows;
+  FlowProcessorOptions flow_processing;
+  // The XML schemas invoices are validated against first; null: the schema step is skipped (each
+  // report says so). Must outlive the platform.
+  const formats::XsdValidator* xsd = nullptr;
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -53,6 +61,10 @@ class Platform {
   const Attachments& attachments() const { return attachments_; }
   const StructureServices& structure_services() const { return structure_services_; }
   const MainManager& main_manager() const { return main_manager_; }
+  const InvoiceValidator& invoice_validator() const { return invoice_validator_; }
+  const Flows& flows() const { return flows_; }
+  // Run by the background job of `choral serve` (cli/flow_job.h).
+  const FlowProcessor& flow_processor() const { return flow_processor_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -76,6 +88,9 @@ class Platform {
   Attachments attachments_;
   StructureServices structure_services_;
   MainManager main_manager_;
+  InvoiceValidator invoice_validator_;
+  Flows flows_;
+  FlowProcessor flow_processor_;
 };
 
 }  // namespace choral::platform
