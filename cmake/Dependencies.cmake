@@ -18,6 +18,7 @@ pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)
 find_package(pugixml REQUIRED)
+find_package(LibXml2 REQUIRED)  # XSD validation in the formats module
 find_package(CURL REQUIRED)  # SMTP client of the mail module
 
 # SOCI 4.0 ships no CMake package on Debian: declare its libraries by hand.

@@ -11,7 +11,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsqlite3-dev libpq-dev libmstch-dev libtomlplusplus-dev libcli11-dev
   libexpected-dev libsodium-dev libspdlog-dev nlohmann-json3-dev libssl-dev
-  libpoppler-cpp-dev libqpdf-dev libpng-dev libpugixml-dev libcurl4-openssl-dev
+  libpoppler-cpp-dev libqpdf-dev libpng-dev libpugixml-dev libcurl4-openssl-dev libxml2-dev
   libarchive-dev libcairo2-dev
   john-data
   # tests, benchmarks and checks

@@ -16,14 +16,14 @@ enum class FindingFlag { kFatal, kWarning };
 std::string_view FindingFlagName(FindingFlag flag);  // "fatal" / "warning"
 
 struct ValidationFinding {
-  std::string rule;     // "BR-CO-10", "UBL-CR-001", "XSD-CVC-COMPLEX-TYPE-2.4.A"...
+  std::string rule;  // "BR-CO-10", "UBL-CR-001", "XSD-CVC-COMPLEX-TYPE-2.4.A"...
   FindingFlag flag = FindingFlag::kFatal;
   std::string message;  // the artefact's text for BR-*, or a sentence naming the element
   // Where: the offset of the offending element in the source (formats::Locate turns it into an
   // XPath and a line once the findings are known), or the XPath/line directly when known.
   SourceOffset source = kNoSource;
-  std::string xpath;    // "/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount"
-  int line = 0;         // 1-based; 0 when unknown
+  std::string xpath;  // "/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount"
+  int line = 0;       // 1-based; 0 when unknown
 
   friend bool operator==(const ValidationFinding&, const ValidationFinding&) = default;
 };

@@ -17,12 +17,12 @@
 namespace choral::platform {
 
 struct ValidationReport {
-  std::string syntax;   // "ubl", "cii", or "facturx" (a PDF carrying CII)
-  std::string profile;  // see formats::StructuredDocument::profile(); may be empty
-  bool valid = false;   // no fatal finding
+  std::string syntax;          // "ubl", "cii", or "facturx" (a PDF carrying CII)
+  std::string profile;         // see formats::StructuredDocument::profile(); may be empty
+  bool valid = false;          // no fatal finding
   invoice::Findings findings;  // XSD-* first, then the artefact's order; each located
   std::optional<invoice::SemanticInvoice> invoice;  // the model, when the XML could be read
-  std::string xml;      // the XML validated (for a Factur-X PDF: the embedded file)
+  std::string xml;  // the XML validated (for a Factur-X PDF: the embedded file)
 };
 
 class InvoiceValidator {
