@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/flow_job.h"
 #include "cli/logging.h"
 #include "cli/mail_job.h"
 #include "cli/reminder_job.h"
@@ -113,8 +114,11 @@ int RunServe(const Config& config) {
        ::getpid()}}.dump());
   MailDelivery mail_delivery = StartMailDelivery(config, server.port(), **store, clock, logger);
   ReminderJob reminders(platform.api_access(), std::chrono::hours(24), logger);
+  // Flows are polled often: a depositor watches its flow's state move.
+  FlowJob flows(platform.flow_processor(), std::chrono::milliseconds(500), logger);
   auto ran = server.Run();
   // Joined here, while the store they write to is still open.
+  flows.Stop();
   reminders.Stop();
   if (mail_delivery.job) mail_delivery.job->Stop();
   logger->info(nlohmann::json{{"msg", "stopped"}}.dump());
