@@ -24,15 +24,21 @@ std::string_view DepositProblemKey(const core::Error& error) {
   return "flow.error_no_file";
 }
 
-mstch::array FindingItems(const std::vector<platform::FlowFinding>& findings) {
+// The deposit rules have French texts ("rule.DEP-..."); the EN 16931 artefacts' messages are
+// shown as the official artefacts write them.
+mstch::array FindingItems(const Catalogue& catalogue,
+                          const std::vector<platform::FlowFinding>& findings) {
   mstch::array items;
   for (const platform::FlowFinding& f : findings) {
-    items.push_back(mstch::map{{"rule", f.rule},
-                               {"warning", f.flag == "warning"},
-                               {"message", f.message},
-                               {"location", f.location},
-                               {"has_location", !f.location.empty() || f.line > 0},
-                               {"line", f.line > 0 ? std::to_string(f.line) : std::string()}});
+    const std::string french = "rule." + f.rule;
+    items.push_back(mstch::map{
+        {"rule", f.rule},
+        {"warning", f.flag == "warning"},
+        {"message", catalogue.Has(french) ? std::string(catalogue.Text(french)) : f.message},
+        {"detail", catalogue.Has(french) ? f.message : std::string()},
+        {"location", f.location},
+        {"has_location", !f.location.empty() || f.line > 0},
+        {"line", f.line > 0 ? std::to_string(f.line) : std::string()}});
   }
   return items;
 }
@@ -141,6 +147,7 @@ http::Response Pages::FlowPage(const http::Request& request) {
   auto report = platform_.flows().Report(who, number);
   if (!report) return ErrorPage(report.error(), request, &who);
   const store::Flow& flow = report->flow;
+  const Catalogue& catalogue = renderer_.catalogue();
   mstch::array invoices;
   for (const platform::FlowInvoiceReport& invoice : report->invoices) {
     mstch::map item{{"position", std::to_string(invoice.index + 1)},
@@ -148,14 +155,13 @@ http::Response Pages::FlowPage(const http::Request& request) {
                     {"number", invoice.invoice_number},
                     {"has_number", !invoice.invoice_number.empty()},
                     {"accepted", invoice.accepted()},
-                    {"findings", FindingItems(invoice.findings)},
+                    {"findings", FindingItems(catalogue, invoice.findings)},
                     {"has_findings", !invoice.findings.empty()}};
     if (invoice.invoice_id) {
       item["invoice_href"] = "/factures/" + std::to_string(invoice.invoice_id->value());
     }
     invoices.push_back(std::move(item));
   }
-  const Catalogue& catalogue = renderer_.catalogue();
   const bool final_state = platform::IsFinal(report->state);
   mstch::map data{
       {"number", flow.number},
