@@ -82,8 +82,15 @@ int RunServe(const Config& config) {
     PrintFatal(store.error().message);
     return 1;
   }
+  // Flows are validated against the schemas first, as `choral validate` does.
+  auto schemas = LoadSchemas(config);
+  if (!schemas) {
+    PrintFatal(schemas.error().message);
+    return 1;
+  }
   platform::PlatformOptions platform_options;
   platform_options.pdf_readers.size = config.pdf_workers;
+  platform_options.xsd = *schemas ? &**schemas : nullptr;
   platform::Platform platform(**store, clock, std::move(platform_options));
 
   http::Routes routes;

@@ -305,6 +305,7 @@ void ReadTaxTotals(const pugi::xml_node& root, SemanticInvoice& invoice,
   ForEachChild(root, "TaxTotal", [&](const pugi::xml_node& tax_total) {
     pugi::xml_node amount = Child(tax_total, "TaxAmount");
     if (!amount) return;
+    totals.vat_totals_as_written.push_back(*xml::Decimal(amount));
     pugi::xml_attribute currency = amount.attribute("currencyID");
     if (!in_document_currency && currency && invoice.currency &&
         *invoice.currency == currency.value()) {

@@ -20,6 +20,14 @@ using testing::MakeArchive;
 
 constexpr const char* kUbl = "IN_DP_E1_UBL_INVOICE";
 
+// The finding of `rule` (the validator may put others first: XSD-UNAVAILABLE without schemas).
+const FlowFinding* Find(const std::vector<FlowFinding>& findings, const std::string& rule) {
+  for (const FlowFinding& f : findings) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
 class FlowsTest : public testing::InvoiceFixture {
  protected:
   FlowsTest() : flows_(*store_, clock_), processor_(*store_, clock_, validator_) {}
@@ -176,11 +184,11 @@ TEST_F(FlowsTest, AnArchiveWithAGoodAndABadInvoiceIsPartlyIntegrated) {
   const FlowInvoiceReport& bad = report.invoices[1];
   EXPECT_FALSE(bad.accepted());
   EXPECT_EQ(bad.invoice_number, "FX-2");
-  ASSERT_FALSE(bad.findings.empty());
-  EXPECT_EQ(bad.findings[0].rule, "DEP-RECIPIENT-UNKNOWN");
-  EXPECT_EQ(bad.findings[0].flag, "fatal");
-  EXPECT_NE(bad.findings[0].location.find("BT-46"), std::string::npos);
-  EXPECT_NE(bad.findings[0].message.find("73282932000074"), std::string::npos);
+  const FlowFinding* unknown = Find(bad.findings, "DEP-RECIPIENT-UNKNOWN");
+  ASSERT_NE(unknown, nullptr) << FindingsToJson(bad.findings);
+  EXPECT_EQ(unknown->flag, "fatal");
+  EXPECT_NE(unknown->location.find("BT-46"), std::string::npos);
+  EXPECT_NE(unknown->message.find("73282932000074"), std::string::npos);
 
   auto pdf = flows_.ReportPdf(supplier_, receipt.number);
   ASSERT_TRUE(pdf) << pdf.error().ToString();
@@ -196,7 +204,7 @@ TEST_F(FlowsTest, EveryInvoiceRejectedMeansTheFlowIsRejected) {
   FlowReport report = ReportOf(receipt.number);
   EXPECT_EQ(report.state, FlowState::kRejected);
   ASSERT_EQ(report.invoices.size(), 2u);
-  EXPECT_EQ(report.invoices[0].findings.at(0).rule, "FLOW-UNREADABLE");
+  EXPECT_NE(Find(report.invoices[0].findings, "FLOW-UNREADABLE"), nullptr);
   // The ministry requires a service code (BT-10).
   bool service_code = false;
   for (const auto& f : report.invoices[1].findings) {
@@ -211,7 +219,7 @@ TEST_F(FlowsTest, AFileOfAnotherSyntaxThanDeclaredIsRejected) {
   FlowReport report = ReportOf(receipt.number);
   EXPECT_EQ(report.state, FlowState::kRejected);
   ASSERT_EQ(report.invoices.size(), 1u);
-  EXPECT_EQ(report.invoices[0].findings.back().rule, "FLOW-SYNTAX-MISMATCH");
+  EXPECT_NE(Find(report.invoices[0].findings, "FLOW-SYNTAX-MISMATCH"), nullptr);
 }
 
 TEST_F(FlowsTest, TheSameNumberTwiceInOneFlowIsAcceptedOnce) {
@@ -222,7 +230,7 @@ TEST_F(FlowsTest, TheSameNumberTwiceInOneFlowIsAcceptedOnce) {
   FlowReport report = ReportOf(receipt.number);
   EXPECT_EQ(report.state, FlowState::kPartlyIntegrated);
   ASSERT_EQ(report.invoices.size(), 2u);
-  EXPECT_EQ(report.invoices[1].findings.at(0).rule, "DEP-NUMBER-TAKEN");
+  EXPECT_NE(Find(report.invoices[1].findings, "DEP-NUMBER-TAKEN"), nullptr);
 }
 
 TEST_F(FlowsTest, AProcessingCrashMidwayResumesWithoutLosingOrRepeatingAnything) {
