@@ -457,7 +457,11 @@ constexpr auto kMessages = std::to_array<Message>({
     {"flow.accepted", "Acceptée"},
     {"flow.accepted_count", "acceptées\u00a0:"},
     {"flow.colon", "\u00a0: "},
-    {"flow.deposit_intro", "Déposez un fichier de factures structurées (UBL, CII ou Factur-X), ou une archive (zip, tar.gz) qui en contient plusieurs. Choral l’enregistre aussitôt et vous donne son numéro de flux, puis contrôle chaque facture (schéma, norme EN 16931, règles de dépôt) et l’intègre ou la rejette."},
+    {"flow.deposit_intro",
+     "Déposez un fichier de factures structurées (UBL, CII ou Factur-X), ou une archive (zip, "
+     "tar.gz) qui en contient plusieurs. Choral l’enregistre aussitôt et vous donne son numéro de "
+     "flux, puis contrôle chaque facture (schéma, norme EN 16931, règles de dépôt) et l’intègre ou "
+     "la rejette."},
     {"flow.deposit_submit", "Déposer le flux"},
     {"flow.deposit_title", "Déposer un flux"},
     {"flow.deposited_at", "Déposé le"},
@@ -466,7 +470,9 @@ constexpr auto kMessages = std::to_array<Message>({
     {"flow.error_syntax", "Choisissez une syntaxe de flux de la liste."},
     {"flow.error_too_big", "Le fichier dépasse la taille autorisée (30\u00a0Mo)."},
     {"flow.error_unsupported", "Choral n’intègre pas encore cette syntaxe de flux."},
-    {"flow.file_hint", "Un fichier XML ou PDF Factur-X, ou une archive zip ou tar.gz de plusieurs factures (30\u00a0Mo au plus)."},
+    {"flow.file_hint",
+     "Un fichier XML ou PDF Factur-X, ou une archive zip ou tar.gz de plusieurs factures "
+     "(30\u00a0Mo au plus)."},
     {"flow.file_label", "Fichier du flux"},
     {"flow.file_name", "Fichier"},
     {"flow.invoice", "Facture"},
@@ -480,7 +486,8 @@ constexpr auto kMessages = std::to_array<Message>({
     {"flow.no_number", "numéro illisible"},
     {"flow.number", "Numéro de flux"},
     {"flow.page_title", "Flux {number}"},
-    {"flow.processing_hint", "Le flux est en cours de traitement\u00a0: cette page se met à jour d’elle-même."},
+    {"flow.processing_hint",
+     "Le flux est en cours de traitement\u00a0: cette page se met à jour d’elle-même."},
     {"flow.reason", "Motif\u00a0:"},
     {"flow.rejected", "Rejetée"},
     {"flow.rejected_count", "rejetées\u00a0:"},
@@ -489,7 +496,9 @@ constexpr auto kMessages = std::to_array<Message>({
     {"flow.see_invoice", "Voir la facture"},
     {"flow.state", "État"},
     {"flow.syntax", "Syntaxe"},
-    {"flow.syntax_hint", "La syntaxe déclarée, comme dans Chorus Pro (syntaxeFlux)\u00a0: chaque facture du flux doit être de cette syntaxe."},
+    {"flow.syntax_hint",
+     "La syntaxe déclarée, comme dans Chorus Pro (syntaxeFlux)\u00a0: chaque facture du flux doit "
+     "être de cette syntaxe."},
     {"flow.syntax_label", "Syntaxe du flux"},
     {"flow.warning", "Avertissement"},
     {"forgot.done",
