@@ -208,9 +208,12 @@ Dec Abs(Dec a) {
 Dec Round(Dec a) {
   if (!a) return std::nullopt;
   if (a->scale == 0) return a;
+  // Units below 10^38 at more than 38 decimals: |a| < 0.1, which rounds to 0 (and 10^scale would
+  // not fit).
+  if (a->scale > kMaxDigits) return XsDecimal{};
   Int128 remainder;
   Int128 quotient = FloorDivPow10(a->units, a->scale, remainder);
-  if (2 * remainder >= Pow10(a->scale)) quotient += 1;
+  if (remainder >= Pow10(a->scale) - remainder) quotient += 1;  // 2 * remainder could overflow
   return XsDecimal{quotient, 0};
 }
 
@@ -234,10 +237,12 @@ std::optional<std::strong_ordering> Compare(Dec a, Dec b) {
   int scale = 0;
   auto units = Aligned(*a, *b, scale);
   if (!units) {
-    // Only values of different magnitudes fail to align: the one with more integer digits wins.
-    const Dec difference = Minus(a, b);
-    if (!difference) return std::nullopt;
-    return difference->units <=> 0;
+    // Only the side with fewer decimals is scaled up, and it fails only when it is too large to
+    // align: it is then the larger in magnitude, and its sign decides.
+    const bool a_scaled = a->scale < b->scale;
+    const Int128 larger = a_scaled ? a->units : b->units;
+    if (larger < 0) return a_scaled ? std::strong_ordering::less : std::strong_ordering::greater;
+    return a_scaled ? std::strong_ordering::greater : std::strong_ordering::less;
   }
   return units->first <=> units->second;
 }
@@ -298,6 +303,20 @@ Dbl ParseDouble(std::string_view text) {
 Dbl DoubleOf(const std::optional<invoice::DecimalText>& amount) {
   if (!amount) return std::nullopt;
   return ParseDouble(amount->text);
+}
+
+Dbl DoubleOfDecimal(Dec value) {
+  if (!value) return std::nullopt;
+  // Through the decimal's text, as the cast rounds: strtod gives the nearest double.
+  const bool negative = value->units < 0;
+  unsigned __int128 magnitude = static_cast<unsigned __int128>(Magnitude(value->units));
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  const std::string text = (negative ? "-" : "") + digits + "e-" + std::to_string(value->scale);
+  return std::strtod(text.c_str(), nullptr);
 }
 
 Dbl SumDoubles(const std::vector<Dbl>& values) {
