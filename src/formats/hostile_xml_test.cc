@@ -175,7 +175,7 @@ TEST_F(HostileXmlTest, BillionLaughsIsRefusedBeforeAnyEntityIsDeclared) {
 
 TEST_F(HostileXmlTest, UndeclaredEntityIsNotWellFormed) {
   invoice::ValidationFinding finding = ExpectRefused(
-      std::string(kUblOpen) + "\n<cbc:ID>&xxe;</cbc:ID></Invoice>", "XSD-NOT-WELL-FORMED");
+      std::string(kUblOpen) + "\n<cbc:ID>&xxe;</cbc:ID></Invoice>", "XML-NOT-WELL-FORMED");
   EXPECT_EQ(finding.line, 2);
   EXPECT_NE(finding.message.find("xxe"), std::string::npos) << finding.message;
 }
@@ -217,15 +217,15 @@ TEST_F(HostileXmlTest, UndecodableBytesAreNotWellFormedAndNothingGoesToStderr) {
   std::string stderr_text = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(stderr_text, "");
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].rule, "XSD-NOT-WELL-FORMED");
+  EXPECT_EQ(findings[0].rule, "XML-NOT-WELL-FORMED");
   EXPECT_NE(findings[0].message.find("conversion"), std::string::npos) << findings[0].message;
 }
 
 TEST_F(HostileXmlTest, GarbageIsNotWellFormed) {
-  ExpectRefused("", "XSD-NOT-WELL-FORMED");
-  ExpectRefused("%PDF-1.7\n\xff\xfe", "XSD-NOT-WELL-FORMED");
-  ExpectRefused(std::string(kUblOpen) + "<cbc:ID>1</cbc:Note></Invoice>", "XSD-NOT-WELL-FORMED");
-  ExpectRefused(std::string(kUblOpen) + "<x:ID/></Invoice>", "XSD-NOT-WELL-FORMED");
+  ExpectRefused("", "XML-NOT-WELL-FORMED");
+  ExpectRefused("%PDF-1.7\n\xff\xfe", "XML-NOT-WELL-FORMED");
+  ExpectRefused(std::string(kUblOpen) + "<cbc:ID>1</cbc:Note></Invoice>", "XML-NOT-WELL-FORMED");
+  ExpectRefused(std::string(kUblOpen) + "<x:ID/></Invoice>", "XML-NOT-WELL-FORMED");
 }
 
 // Every hostile file, through both entry points: Parse refuses it with a clear error, Validate
@@ -297,7 +297,7 @@ TEST_F(HostileXmlTest, AnUndeclaredEntityStaysLiteralInTheModel) {
   auto document = StructuredDocument::Parse(xml);
   ASSERT_TRUE(document) << document.error().ToString();
   EXPECT_EQ(document->invoice().number, "&xxe;");
-  ExpectRefused(xml, "XSD-NOT-WELL-FORMED");
+  ExpectRefused(xml, "XML-NOT-WELL-FORMED");
 }
 
 // pugixml, as the readers use it, has no DTD support at all: it skips a DOCTYPE and leaves an

@@ -74,7 +74,7 @@ void RecordParseError(ParseState& state, xmlErrorPtr error) {
   if (state.first_error_seen) return;
   state.first_error_seen = true;
   invoice::ValidationFinding finding = XsdFinding(*error);
-  finding.rule = "XSD-NOT-WELL-FORMED";
+  finding.rule = "XML-NOT-WELL-FORMED";
   state.problems->push_back(std::move(finding));
 }
 
@@ -118,7 +118,7 @@ Libxml2Document Libxml2Document::Parse(std::string_view xml, const XmlLimits& li
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
   if (ctxt == nullptr) {
     problems.push_back(
-        XsdFatal("XSD-NOT-WELL-FORMED", "the document cannot be read (empty, or out of memory)"));
+        XsdFatal("XML-NOT-WELL-FORMED", "the document cannot be read (empty, or out of memory)"));
     return Libxml2Document(nullptr);
   }
   ParseState state{.limits = &limits, .problems = &problems};
@@ -143,7 +143,7 @@ Libxml2Document Libxml2Document::Parse(std::string_view xml, const XmlLimits& li
             xmlDocGetRootElement(doc) != nullptr;
   if (!ok && problems.empty()) {
     problems.push_back(XsdFatal(
-        "XSD-NOT-WELL-FORMED",
+        "XML-NOT-WELL-FORMED",
         "the document is not well-formed XML (libxml2 error " + std::to_string(ctxt->errNo) + ")"));
   }
   xmlFreeParserCtxt(ctxt);

@@ -37,7 +37,7 @@ class ScopedLibxml2ErrorHandler {
 class Libxml2Document {
  public:
   // The tree, or an empty document and fatal findings: XSD-TOO-LARGE, XSD-DOCTYPE-REFUSED,
-  // XSD-TOO-DEEP, or XSD-NOT-WELL-FORMED naming libxml2's complaint and its line.
+  // XSD-TOO-DEEP, or XML-NOT-WELL-FORMED naming libxml2's complaint and its line.
   static Libxml2Document Parse(std::string_view xml, const XmlLimits& limits,
                                invoice::Findings& problems);
 
