@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/xml_text.h"
+
 namespace choral::rules::xpath {
 namespace {
 
@@ -12,14 +14,6 @@ using Int128 = __int128;
 
 // 10^38 < 2^127: the largest magnitude of units an XsDecimal holds.
 constexpr int kMaxDigits = 38;
-
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -79,21 +73,6 @@ Int128 FloorDivPow10(Int128 units, int digits, Int128& remainder) {
 
 }  // namespace
 
-std::string NormalizeSpace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (IsXmlSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 bool IsBlank(const std::optional<std::string>& text) { return !text || IsBlankText(*text); }
 
 size_t StringLength(std::string_view text) {
@@ -127,39 +106,35 @@ std::string UpperAscii(std::string_view text) {
   return out;
 }
 
+// Not invoice::ParseXsDecimal: the model's core::Decimal holds 18 digits and 9 decimals, and the
+// artefacts compute on whatever an invoice writes (a unit price with 12 decimals, a product of two
+// amounts), exactly: 38 significant digits at any scale here.
 Dec ParseDecimal(std::string_view text) {
-  text = Trim(text);
-  bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
+  const std::optional<core::XsDecimalDigits> digits = core::SplitXsDecimal(text);
+  if (!digits) return std::nullopt;
   Int128 units = 0;
   int scale = 0;
-  int digits = 0;
   int significant = 0;
-  bool after_point = false;
-  for (char c : text) {
-    if (c == '.' && !after_point) {
-      after_point = true;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    ++digits;
+  // Appends one digit; false when it cannot be held exactly.
+  auto append = [&](char c, bool after_point) {
     if (after_point) ++scale;
     if (units != 0 || c != '0') ++significant;
     if (significant > kMaxDigits) {
       // Beyond 38 significant digits only zeros of the fraction can be dropped exactly.
-      if (after_point && c == '0') {
-        --scale;
-        continue;
-      }
-      return std::nullopt;
+      if (!after_point || c != '0') return false;
+      --scale;
+      return true;
     }
     units = units * 10 + (c - '0');
+    return true;
+  };
+  for (char c : digits->integer) {
+    if (!append(c, false)) return std::nullopt;
   }
-  if (digits == 0) return std::nullopt;
-  return Normalized(XsDecimal{negative ? -units : units, scale});
+  for (char c : digits->fraction) {
+    if (!append(c, true)) return std::nullopt;
+  }
+  return Normalized(XsDecimal{digits->negative ? -units : units, scale});
 }
 
 Dec DecimalOf(const std::optional<invoice::DecimalText>& amount) {
@@ -273,7 +248,7 @@ bool Ge(Dec a, Dec b) {
 }
 
 Dbl ParseDouble(std::string_view text) {
-  text = Trim(text);
+  text = core::TrimXmlSpace(text);
   if (text == "INF" || text == "+INF") return HUGE_VAL;
   if (text == "-INF") return -HUGE_VAL;
   if (text == "NaN") return std::nan("");

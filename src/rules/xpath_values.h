@@ -15,12 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/xml_text.h"
 #include "invoice/semantic_invoice.h"
 
 namespace choral::rules::xpath {
 
 // normalize-space(s): XML whitespace runs collapsed to one space, trimmed.
-std::string NormalizeSpace(std::string_view text);
+using core::NormalizeSpace;
 // normalize-space(s) = '' (an absent term counts as blank, as normalize-space(()) is '').
 bool IsBlank(const std::optional<std::string>& text);
 inline bool IsBlankText(std::string_view text) { return NormalizeSpace(text).empty(); }
