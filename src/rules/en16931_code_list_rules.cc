@@ -31,7 +31,7 @@ bool InList(const CodeList& list, std::string_view text) {
 void CheckCode(const std::optional<std::string>& code, std::string_view rule, En16931Syntax syntax,
                SourceOffset source, Findings& out, int list = 0) {
   if (!code) return;
-  if (!InList(En16931CodeList(rule, syntax, list), *code)) AddFatal(out, rule, syntax, source);
+  if (!InList(En16931CodeList(rule, syntax, list), *code)) AddFinding(out, rule, syntax, source);
 }
 
 // An identifier whose scheme attribute exists ("...ID[@schemeID]").
@@ -82,7 +82,7 @@ class CodeListChecker {
       if (!amount) return;
       if (!ubl_ && !amount->currency) return;
       if (!InList(list, amount->currency ? *amount->currency : std::string()))
-        AddFatal(out_, "BR-CL-03", syntax_, amount->source);
+        AddFinding(out_, "BR-CL-03", syntax_, amount->source);
     };
     if (!ubl_) {
       if (invoice_.totals) {
@@ -169,7 +169,7 @@ class CodeListChecker {
       if (second == std::string::npos) continue;  // substring-before(x, '#') = '': length 0
       std::string_view code = std::string_view(raw).substr(first + 1, second - first - 1);
       if (XPathLength(code) != 3) continue;
-      if (!ContainsInListText(list, code)) AddFatal(out_, "BR-CL-08", syntax_, note.source);
+      if (!ContainsInListText(list, code)) AddFinding(out_, "BR-CL-08", syntax_, note.source);
     }
   }
 
@@ -196,7 +196,7 @@ class CodeListChecker {
       if (!id.scheme) return;
       std::string scheme = NormalizeSpace(*id.scheme);
       if (icd.Contains(scheme) || (ubl_ && sepa_allowed && sepa.Contains(scheme))) return;
-      AddFatal(out_, "BR-CL-10", syntax_, id.source);
+      AddFinding(out_, "BR-CL-10", syntax_, id.source);
     };
     if (invoice_.seller) {
       for (const auto& id : invoice_.seller->identifiers) party_id(id, true);
@@ -298,7 +298,7 @@ class CodeListChecker {
     const CodeList list = En16931CodeList("BR-CL-24", syntax_);
     for (const auto& document : invoice_.supporting_documents) {
       if (document.attachment_mime && !list.Contains(*document.attachment_mime)) {
-        AddFatal(out_, "BR-CL-24", syntax_, document.source);
+        AddFinding(out_, "BR-CL-24", syntax_, document.source);
       }
     }
   }

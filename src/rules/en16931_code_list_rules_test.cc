@@ -43,8 +43,23 @@ TEST(CodeListsTest, ListsComeFromTheArtefacts) {
   EXPECT_TRUE(En16931CodeList("BR-CL-01", kCii).Contains("381"));
   EXPECT_TRUE(En16931CodeList("BR-CL-23", kCii).Contains("C62"));
   EXPECT_TRUE(En16931CodeList("BR-CL-99", kCii).empty());
-  EXPECT_EQ(En16931Message("BR-CL-04", kUbl).substr(0, 10), "[BR-CL-04]");
-  EXPECT_TRUE(En16931Message("BR-XX", kUbl).empty());
+  EXPECT_EQ(En16931RuleAssert("BR-CL-04", kUbl).message.substr(0, 10), "[BR-CL-04]");
+  EXPECT_TRUE(En16931RuleAssert("BR-XX", kUbl).message.empty());
+}
+
+// The flags and messages of every BR-* rule come from the artefacts too, per syntax: BR-51 is a
+// warning in UBL only, and the messages lose the XSLT's layout (line breaks, no-break spaces).
+TEST(CodeListsTest, FlagsAndMessagesComeFromTheArtefacts) {
+  EXPECT_EQ(En16931RuleAssert("BR-51", kUbl).flag, invoice::FindingFlag::kWarning);
+  EXPECT_EQ(En16931RuleAssert("BR-51", kCii).flag, invoice::FindingFlag::kFatal);
+  EXPECT_EQ(En16931RuleAssert("BR-S-07", kUbl).flag, invoice::FindingFlag::kFatal);
+  EXPECT_EQ(En16931RuleAssert("BR-01", kUbl).message,
+            "[BR-01]-An Invoice shall have a Specification identifier (BT-24).");
+  EXPECT_EQ(En16931RuleAssert("BR-08", kUbl).message,
+            "[BR-08]-An Invoice shall contain the Seller postal address.");
+  EXPECT_EQ(En16931RuleAssert("BR-08", kCii).message,
+            "[BR-08]-An Invoice shall contain the Seller postal address (BG-5).");
+  EXPECT_EQ(En16931RuleAssert("BR-CL-23", kUbl).message.find('\n'), std::string_view::npos);
 }
 
 // invoice::DocumentKindOf knows the same codes as BR-CL-01 (kOther exactly for the others), and

@@ -1,4 +1,4 @@
-// The code lists of the EN 16931 BR-CL-* rules and the messages of every BR-* rule, as the
+// The code lists of the EN 16931 BR-CL-* rules and the flag and message of every BR-* rule, as the
 // official CEN validation artefacts (v1.3.16) carry them. The data is generated from the
 // artefacts by scripts/extract-en16931-code-lists.py (en16931_code_lists_data.cc). Internal to
 // rules.
@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "invoice/validation_finding.h"
 #include "rules/en16931_rules.h"
 
 namespace choral::rules {
@@ -34,7 +35,11 @@ class CodeList {
 // UBL's BR-CL-10 two (1: "SEPA", allowed for the seller and the payee only).
 CodeList En16931CodeList(std::string_view rule, En16931Syntax syntax, int index = 0);
 
-// The svrl:text of rule `rule` ("BR-S-08") in the artefact of `syntax`; empty when unknown.
-std::string_view En16931Message(std::string_view rule, En16931Syntax syntax);
+// How the artefact of `syntax` reports rule `rule` ("BR-S-08") when its assertion fails.
+struct En16931Assert {
+  invoice::FindingFlag flag = invoice::FindingFlag::kFatal;
+  std::string_view message;  // the svrl:text; empty when the artefact has no such rule
+};
+En16931Assert En16931RuleAssert(std::string_view rule, En16931Syntax syntax);
 
 }  // namespace choral::rules

@@ -1,5 +1,6 @@
-// What the core rule families (BR-nn and BR-B-nn, BR-CO-nn, BR-DEC-nn) share: the artefacts' flag
-// and message of each rule, per syntax, and the helper that appends a finding. Internal to rules.
+// What the core rule families (BR-nn and BR-B-nn, BR-CO-nn, BR-DEC-nn) share: the report that
+// appends a finding with the artefact's flag and message (en16931_code_lists_data.cc, generated
+// from the artefacts), and the tests several families make. Internal to rules.
 #pragma once
 
 #include <optional>
@@ -13,21 +14,8 @@
 
 namespace choral::rules {
 
-// One rule as the official artefacts report it (svrl:failed-assert): its flag and text in the UBL
-// and the CII artefact (they differ for a few rules, BR-51's flag among them).
-struct CoreRuleText {
-  std::string_view id;
-  invoice::FindingFlag ubl_flag;
-  invoice::FindingFlag cii_flag;
-  std::string_view ubl_text;
-  std::string_view cii_text;  // empty: the same as ubl_text
-};
-
 // normalize-space(text) = expected.
 bool NormalizedEquals(std::string_view text, std::string_view expected);
-
-// The rule's row; aborts on an id that is not in the table (a bug).
-const CoreRuleText& CoreRule(std::string_view id);
 
 // Appends the findings of one syntax's artefact.
 class CoreReport {

@@ -19,9 +19,9 @@ using xpath::UpperAscii;
 bool NormalizedEquals(const std::optional<std::string>& text, std::string_view value);
 inline size_t XPathLength(std::string_view text) { return xpath::StringLength(text); }
 
-// Appends the fatal finding `rule` with the message of the artefact of `syntax`, located at
-// `source`.
-void AddFatal(invoice::Findings& out, std::string_view rule, En16931Syntax syntax,
-              invoice::SourceOffset source);
+// Appends the finding `rule` with the flag and message of the artefact of `syntax` (generated from
+// the artefacts: en16931_code_lists_data.cc), located at `source`.
+void AddFinding(invoice::Findings& out, std::string_view rule, En16931Syntax syntax,
+                invoice::SourceOffset source);
 
 }  // namespace choral::rules

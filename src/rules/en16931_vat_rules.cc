@@ -79,7 +79,7 @@ class Checker {
 
  protected:
   void Fire(const Category& category, int number, SourceOffset source) {
-    AddFatal(out_, RuleId(category, number), syntax_, source);
+    AddFinding(out_, RuleId(category, number), syntax_, source);
   }
 
   bool SellerVat() const { return invoice_.seller && invoice_.seller->vat_id; }
