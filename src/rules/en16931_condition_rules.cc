@@ -43,10 +43,10 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-04: every line has a VAT category code (BT-151).
 void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& line : invoice.lines) {
-    report.Check(
-        "BR-CO-04",
-        line.item && Exists(line.item->vat_category_code) && IsVatCategory(*line.item, report),
-        line.source);
+    report.Check("BR-CO-04",
+                 line.item && Exists(line.item->vat_category_code) &&
+                     IsVatScheme(line.item->vat_tax_scheme, report.syntax()),
+                 line.source);
   }
 }
 
@@ -266,8 +266,9 @@ void CheckBrCo16(const invoice::DocumentTotals& totals, CoreReport& report) {
 void CheckBrCo17(const invoice::VatBreakdown& breakdown, CoreReport& report) {
   if (CiiBreakdownRuleShadowed(breakdown, report)) return;
   // The rate of a category whose scheme is not VAT does not count (CII normalizes TypeCode here).
-  const Dec rate =
-      IsVatCategory(breakdown, report, /*normalize_cii=*/true) ? DecimalOf(breakdown.rate) : Dec();
+  const Dec rate = IsVatScheme(breakdown.tax_scheme, report.syntax(), /*normalize_cii=*/true)
+                       ? DecimalOf(breakdown.rate)
+                       : Dec();
   const Dec tax = DecimalOf(breakdown.tax_amount);
   const Dec zero = DecimalOf(0);
   const Dec one = DecimalOf(1);
@@ -344,7 +345,7 @@ void CheckConditionRules(const SemanticInvoice& invoice, CoreReport& report) {
   CheckBrCo03(invoice, report);
   CheckBrCo04(invoice, report);
   CheckBrCo09(invoice, report);
-  if (HasMonetarySummation(invoice.totals)) {
+  if (HasMonetarySummation(invoice)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckBrCo10(invoice, totals, report);
     CheckAllowanceChargeTotal("BR-CO-11", false, invoice, totals.allowance_total, totals, report);

@@ -1,13 +1,8 @@
 #include "rules/en16931_core_report.h"
 
 #include "rules/en16931_support.h"
-#include "rules/xpath_values.h"
 
 namespace choral::rules {
-
-bool NormalizedEquals(std::string_view text, std::string_view expected) {
-  return xpath::NormalizeSpace(text) == expected;
-}
 
 std::vector<const invoice::DecimalText*> VatTotalElements(const invoice::DocumentTotals& totals) {
   std::vector<const invoice::DecimalText*> elements;
