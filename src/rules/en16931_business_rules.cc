@@ -13,12 +13,6 @@ namespace {
 using invoice::SemanticInvoice;
 using xpath::IsBlank;
 
-// The artefacts' test `exists(x)`: present, even empty.
-template <typename T>
-bool Exists(const std::optional<T>& term) {
-  return term.has_value();
-}
-
 // --- The invoice root -------------------------------------------------------------------------
 
 void CheckRootTerms(const SemanticInvoice& invoice, CoreReport& report) {

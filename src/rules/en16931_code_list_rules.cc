@@ -168,7 +168,7 @@ class CodeListChecker {
       size_t second = raw.find('#', first + 1);
       if (second == std::string::npos) continue;  // substring-before(x, '#') = '': length 0
       std::string_view code = std::string_view(raw).substr(first + 1, second - first - 1);
-      if (XPathLength(code) != 3) continue;
+      if (StringLength(code) != 3) continue;
       if (!ContainsInListText(list, code)) AddFinding(out_, "BR-CL-08", syntax_, note.source);
     }
   }

@@ -5,6 +5,7 @@
 
 #include "rules/en16931_checks.h"
 #include "rules/en16931_code_lists.h"
+#include "rules/en16931_test_util.h"
 
 namespace choral::rules {
 namespace {
@@ -23,13 +24,6 @@ Rules Fired(const SemanticInvoice& invoice, En16931Syntax syntax) {
     EXPECT_FALSE(finding.message.empty()) << finding.rule;
   }
   return rules;
-}
-
-invoice::DecimalText Amount(std::string text, std::optional<std::string> currency) {
-  invoice::DecimalText amount;
-  amount.text = std::move(text);
-  amount.currency = std::move(currency);
-  return amount;
 }
 
 TEST(CodeListsTest, ListsComeFromTheArtefacts) {

@@ -18,11 +18,6 @@ using xpath::Dbl;
 using xpath::Dec;
 using xpath::DecimalOf;
 
-template <typename T>
-bool Exists(const std::optional<T>& term) {
-  return term.has_value();
-}
-
 // BR-CO-03: the VAT point date (BT-7) and its code (BT-8) exclude each other. UBL tests it once
 // from the root (BT-8 is InvoicePeriod/DescriptionCode); CII once per VAT breakdown
 // (ApplicableTradeTax), looking for TaxPointDate and DueDateTypeCode anywhere.

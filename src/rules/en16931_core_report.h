@@ -3,6 +3,7 @@
 // from the artefacts), and the tests several families make. Internal to rules.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,12 @@ class CoreReport {
   En16931Syntax syntax_;
   invoice::Findings& out_;
 };
+
+// The artefacts' test `exists(x)`: present, even empty.
+template <typename T>
+bool Exists(const std::optional<T>& term) {
+  return term.has_value();
+}
 
 // Whether the CII artefact's rules on a VAT breakdown (BR-45..48, BR-CO-03, BR-CO-17, BR-DEC-19/20,
 // all in the rule of context ApplicableTradeTax) skip this one. Schematron fires only the first

@@ -5,20 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "rules/en16931_checks.h"
+#include "rules/en16931_test_util.h"
 
 namespace choral::rules {
 namespace {
 
-using invoice::DecimalText;
 using invoice::SemanticInvoice;
-
-DecimalText Amount(std::string text, std::optional<std::string> currency = std::nullopt) {
-  DecimalText amount;
-  amount.text = std::move(text);
-  amount.value = invoice::ParseXsDecimal(amount.text);
-  amount.currency = std::move(currency);
-  return amount;
-}
 
 invoice::DateText Date(std::string text, int y, int m, int d,
                        std::optional<std::string> format = std::nullopt) {

@@ -17,7 +17,7 @@ using xpath::NormalizeSpace;
 using xpath::UpperAscii;
 // normalize-space(x) = value for an optional term (absent: normalize-space(()) = '').
 bool NormalizedEquals(const std::optional<std::string>& text, std::string_view value);
-inline size_t XPathLength(std::string_view text) { return xpath::StringLength(text); }
+using xpath::StringLength;
 
 // Whether a tax category's scheme (what the reader kept of UBL's TaxScheme/ID, CII's TypeCode:
 // `tax_scheme`, or `vat_tax_scheme` on an item) is VAT as the artefact of `syntax` filters

@@ -91,6 +91,11 @@ class Checker {
   }
   bool BuyerVat() const { return invoice_.buyer && invoice_.buyer->vat_id; }
   bool BuyerLegal() const { return invoice_.buyer && invoice_.buyer->legal_registration_id; }
+  // UBL: cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'; CII: upper-case(ram:TypeCode)
+  // = 'VAT'.
+  bool IsVat(const std::optional<std::string>& scheme) const {
+    return IsVatScheme(scheme, syntax_);
+  }
 
   const SemanticInvoice& invoice_;
   En16931Syntax syntax_;
@@ -115,11 +120,6 @@ class UblChecker : public Checker {
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return NormalizedEquals(code, value);
   }
-  // cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'
-  static bool IsVat(const std::optional<std::string>& scheme) {
-    return scheme && NormalizeSpace(UpperAscii(*scheme)) == "VAT";
-  }
-
   // exists(//cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = X][VAT?])
   bool AnyLine(std::string_view code, bool require_vat) const {
     return std::any_of(invoice_.lines.begin(), invoice_.lines.end(), [&](const InvoiceLine& l) {
@@ -177,14 +177,14 @@ class UblChecker : public Checker {
     SellerIdentified(kK, seller_vat_or_representative && BuyerVat());
     if (CountBreakdowns("K", true) > 0) {
       bool delivery_date = invoice_.delivery && invoice_.delivery->actual_delivery_date &&
-                           XPathLength(invoice_.delivery->actual_delivery_date->text) > 1;
+                           StringLength(invoice_.delivery->actual_delivery_date->text) > 1;
       bool period = (invoice_.period && (invoice_.period->start || invoice_.period->end ||
                                          invoice_.period->description_code)) ||
                     invoice_.tax_point_date_code.has_value();
       if (!delivery_date && !period) Fire(kK, 11, root);
       bool country = invoice_.delivery && invoice_.delivery->address &&
                      invoice_.delivery->address->country &&
-                     XPathLength(*invoice_.delivery->address->country) > 1;
+                     StringLength(*invoice_.delivery->address->country) > 1;
       if (!country) Fire(kK, 12, root);
     }
     // BR-AF-01..04: the breakdown is counted by its raw cbc:ID when lines or allowances have L.
@@ -428,10 +428,6 @@ class CiiChecker : public Checker {
   // ram:CategoryCode = 'X': compared as written.
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return code && *code == value;
-  }
-  // upper-case(ram:TypeCode) = 'VAT'
-  static bool IsVat(const std::optional<std::string>& scheme) {
-    return scheme && UpperAscii(*scheme) == "VAT";
   }
 
   int CountLines(std::string_view code) const {
