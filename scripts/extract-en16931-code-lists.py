@@ -2,7 +2,8 @@
 """Generates src/rules/en16931_code_lists_data.cc from the official CEN EN 16931 validation artefacts.
 
 The code lists of the BR-CL-* rules (ISO 4217 currencies, ISO 3166 countries, UNTDID 1001, 2005,
-4451, 4461, 5189, 5305, 7143, 7161, EAS, ICD, UN/ECE Rec 20/21 units, MIME codes, VATEX) are taken
+4451, 4461, 5189, 5305, 7143, 7161, EAS, ICD, UN/ECE Rec 20/21 units, MIME codes, VATEX), and the
+country prefixes of BR-CO-09, are taken
 verbatim from the assertions of the compiled schematron (the XSLT), one list per rule and syntax:
 the UBL and CII artefacts do not always carry the same list (ISO 3166 "AN", UNTDID 1001 credit note
 codes, ...), so each syntax keeps its own when they differ. The flag and svrl:text of every BR-*
@@ -28,6 +29,8 @@ NS = {
 SYNTAXES = (("ubl", "EN16931-UBL-validation.xslt"), ("cii", "EN16931-CII-validation.xslt"))
 # contains(' A B C ', ...): the list literal of a code-list test (long, blank-separated tokens).
 LIST_LITERAL = re.compile(r"contains\(\s*'( [^']+ )'")
+# Rules other than BR-CL-* whose test names a code list: BR-CO-09, the country prefix of VAT ids.
+OTHER_LIST_RULES = {"BR-CO-09"}
 MIME_LITERAL = re.compile(r"@mimeCode\s*=\s*'([^']+)'")
 
 
@@ -74,7 +77,7 @@ def main():
                 continue
             messages.setdefault((syntax, rule_id), " ".join(text.split()))
             flags.setdefault((syntax, rule_id), flag)
-            if rule_id.startswith("BR-CL-"):
+            if rule_id.startswith("BR-CL-") or rule_id in OTHER_LIST_RULES:
                 found = lists_of(test)
                 if not found:
                     sys.exit(f"{name}: {rule_id}: no code list in its test")
@@ -112,7 +115,8 @@ def main():
             for index, tokens in enumerate(lists.get((syntax, rule), [])):
                 key = tuple(sorted(set(tokens)))
                 if key not in arrays:
-                    name = "k%s%s%d" % (rule.replace("BR-CL-", "Cl"), syntax.capitalize(), index)
+                    short = rule.replace("BR-CL-", "Cl").replace("BR-CO-", "Co")
+                    name = "k%s%s%d" % (short, syntax.capitalize(), index)
                     arrays[key] = name
                     out.append("// %s (%s)%s: %d codes." % (rule, syntax.upper(),
                                "" if index == 0 else " list %d" % index, len(key)))

@@ -169,20 +169,8 @@ class CodeListChecker {
       if (second == std::string::npos) continue;  // substring-before(x, '#') = '': length 0
       std::string_view code = std::string_view(raw).substr(first + 1, second - first - 1);
       if (StringLength(code) != 3) continue;
-      if (!ContainsInListText(list, code)) AddFinding(out_, "BR-CL-08", syntax_, note.source);
+      if (!list.TextContains(code)) AddFinding(out_, "BR-CL-08", syntax_, note.source);
     }
-  }
-
-  // contains(' A B C ', code): a substring of the list's text, which may straddle two tokens
-  // ("A A" is in " AAA AAB "). The tokens are sorted as the artefact writes them.
-  static bool ContainsInListText(const CodeList& list, std::string_view code) {
-    if (code.find(' ') == std::string_view::npos) return list.Contains(code);
-    std::string text = " ";
-    for (std::string_view token : list) {
-      text += token;
-      text += ' ';
-    }
-    return text.find(code) != std::string::npos;
   }
 
   // BR-CL-10: party identifiers' schemes (UBL cac:PartyIdentification/cbc:ID[@schemeID], where

@@ -41,6 +41,20 @@ TEST(CodeListsTest, ListsComeFromTheArtefacts) {
   EXPECT_TRUE(En16931RuleAssert("BR-XX", kUbl).message.empty());
 }
 
+// BR-CO-09's country prefixes too: UBL has SS and not AN, CII the reverse; UBL's test is a
+// substring of the list's text.
+TEST(CodeListsTest, VatIdPrefixListsComeFromTheArtefacts) {
+  const CodeList ubl = En16931CodeList("BR-CO-09", kUbl);
+  const CodeList cii = En16931CodeList("BR-CO-09", kCii);
+  EXPECT_TRUE(ubl.Contains("EL") && ubl.Contains("1A") && ubl.Contains("SS") &&
+              !ubl.Contains("AN"));
+  EXPECT_TRUE(cii.Contains("EL") && cii.Contains("AN") && !cii.Contains("SS"));
+  EXPECT_TRUE(ubl.TextContains("F"));
+  EXPECT_TRUE(ubl.TextContains(""));
+  EXPECT_TRUE(ubl.TextContains("R "));
+  EXPECT_FALSE(ubl.TextContains("XX"));
+}
+
 // The flags and messages of every BR-* rule come from the artefacts too, per syntax: BR-51 is a
 // warning in UBL only, and the messages lose the XSLT's layout (line breaks, no-break spaces).
 TEST(CodeListsTest, FlagsAndMessagesComeFromTheArtefacts) {

@@ -690,6 +690,56 @@ constexpr std::array<std::string_view, 104> kCl25Ubl0 = {
     "AN"sv,   "AQ"sv,   "AS"sv,   "AU"sv,   "EM"sv,
 };
 
+// BR-CO-09 (UBL): 252 codes.
+constexpr std::array<std::string_view, 252> kCo09Ubl0 = {
+    "1A"sv, "AD"sv, "AE"sv, "AF"sv, "AG"sv, "AI"sv, "AL"sv, "AM"sv, "AO"sv, "AQ"sv, "AR"sv, "AS"sv,
+    "AT"sv, "AU"sv, "AW"sv, "AX"sv, "AZ"sv, "BA"sv, "BB"sv, "BD"sv, "BE"sv, "BF"sv, "BG"sv, "BH"sv,
+    "BI"sv, "BJ"sv, "BL"sv, "BM"sv, "BN"sv, "BO"sv, "BQ"sv, "BR"sv, "BS"sv, "BT"sv, "BV"sv, "BW"sv,
+    "BY"sv, "BZ"sv, "CA"sv, "CC"sv, "CD"sv, "CF"sv, "CG"sv, "CH"sv, "CI"sv, "CK"sv, "CL"sv, "CM"sv,
+    "CN"sv, "CO"sv, "CR"sv, "CU"sv, "CV"sv, "CW"sv, "CX"sv, "CY"sv, "CZ"sv, "DE"sv, "DJ"sv, "DK"sv,
+    "DM"sv, "DO"sv, "DZ"sv, "EC"sv, "EE"sv, "EG"sv, "EH"sv, "EL"sv, "ER"sv, "ES"sv, "ET"sv, "FI"sv,
+    "FJ"sv, "FK"sv, "FM"sv, "FO"sv, "FR"sv, "GA"sv, "GB"sv, "GD"sv, "GE"sv, "GF"sv, "GG"sv, "GH"sv,
+    "GI"sv, "GL"sv, "GM"sv, "GN"sv, "GP"sv, "GQ"sv, "GR"sv, "GS"sv, "GT"sv, "GU"sv, "GW"sv, "GY"sv,
+    "HK"sv, "HM"sv, "HN"sv, "HR"sv, "HT"sv, "HU"sv, "ID"sv, "IE"sv, "IL"sv, "IM"sv, "IN"sv, "IO"sv,
+    "IQ"sv, "IR"sv, "IS"sv, "IT"sv, "JE"sv, "JM"sv, "JO"sv, "JP"sv, "KE"sv, "KG"sv, "KH"sv, "KI"sv,
+    "KM"sv, "KN"sv, "KP"sv, "KR"sv, "KW"sv, "KY"sv, "KZ"sv, "LA"sv, "LB"sv, "LC"sv, "LI"sv, "LK"sv,
+    "LR"sv, "LS"sv, "LT"sv, "LU"sv, "LV"sv, "LY"sv, "MA"sv, "MC"sv, "MD"sv, "ME"sv, "MF"sv, "MG"sv,
+    "MH"sv, "MK"sv, "ML"sv, "MM"sv, "MN"sv, "MO"sv, "MP"sv, "MQ"sv, "MR"sv, "MS"sv, "MT"sv, "MU"sv,
+    "MV"sv, "MW"sv, "MX"sv, "MY"sv, "MZ"sv, "NA"sv, "NC"sv, "NE"sv, "NF"sv, "NG"sv, "NI"sv, "NL"sv,
+    "NO"sv, "NP"sv, "NR"sv, "NU"sv, "NZ"sv, "OM"sv, "PA"sv, "PE"sv, "PF"sv, "PG"sv, "PH"sv, "PK"sv,
+    "PL"sv, "PM"sv, "PN"sv, "PR"sv, "PS"sv, "PT"sv, "PW"sv, "PY"sv, "QA"sv, "RE"sv, "RO"sv, "RS"sv,
+    "RU"sv, "RW"sv, "SA"sv, "SB"sv, "SC"sv, "SD"sv, "SE"sv, "SG"sv, "SH"sv, "SI"sv, "SJ"sv, "SK"sv,
+    "SL"sv, "SM"sv, "SN"sv, "SO"sv, "SR"sv, "SS"sv, "ST"sv, "SV"sv, "SX"sv, "SY"sv, "SZ"sv, "TC"sv,
+    "TD"sv, "TF"sv, "TG"sv, "TH"sv, "TJ"sv, "TK"sv, "TL"sv, "TM"sv, "TN"sv, "TO"sv, "TR"sv, "TT"sv,
+    "TV"sv, "TW"sv, "TZ"sv, "UA"sv, "UG"sv, "UM"sv, "US"sv, "UY"sv, "UZ"sv, "VA"sv, "VC"sv, "VE"sv,
+    "VG"sv, "VI"sv, "VN"sv, "VU"sv, "WF"sv, "WS"sv, "XI"sv, "YE"sv, "YT"sv, "ZA"sv, "ZM"sv, "ZW"sv,
+};
+
+// BR-CO-09 (CII): 252 codes.
+constexpr std::array<std::string_view, 252> kCo09Cii0 = {
+    "1A"sv, "AD"sv, "AE"sv, "AF"sv, "AG"sv, "AI"sv, "AL"sv, "AM"sv, "AN"sv, "AO"sv, "AQ"sv, "AR"sv,
+    "AS"sv, "AT"sv, "AU"sv, "AW"sv, "AX"sv, "AZ"sv, "BA"sv, "BB"sv, "BD"sv, "BE"sv, "BF"sv, "BG"sv,
+    "BH"sv, "BI"sv, "BJ"sv, "BL"sv, "BM"sv, "BN"sv, "BO"sv, "BQ"sv, "BR"sv, "BS"sv, "BT"sv, "BV"sv,
+    "BW"sv, "BY"sv, "BZ"sv, "CA"sv, "CC"sv, "CD"sv, "CF"sv, "CG"sv, "CH"sv, "CI"sv, "CK"sv, "CL"sv,
+    "CM"sv, "CN"sv, "CO"sv, "CR"sv, "CU"sv, "CV"sv, "CW"sv, "CX"sv, "CY"sv, "CZ"sv, "DE"sv, "DJ"sv,
+    "DK"sv, "DM"sv, "DO"sv, "DZ"sv, "EC"sv, "EE"sv, "EG"sv, "EH"sv, "EL"sv, "ER"sv, "ES"sv, "ET"sv,
+    "FI"sv, "FJ"sv, "FK"sv, "FM"sv, "FO"sv, "FR"sv, "GA"sv, "GB"sv, "GD"sv, "GE"sv, "GF"sv, "GG"sv,
+    "GH"sv, "GI"sv, "GL"sv, "GM"sv, "GN"sv, "GP"sv, "GQ"sv, "GR"sv, "GS"sv, "GT"sv, "GU"sv, "GW"sv,
+    "GY"sv, "HK"sv, "HM"sv, "HN"sv, "HR"sv, "HT"sv, "HU"sv, "ID"sv, "IE"sv, "IL"sv, "IM"sv, "IN"sv,
+    "IO"sv, "IQ"sv, "IR"sv, "IS"sv, "IT"sv, "JE"sv, "JM"sv, "JO"sv, "JP"sv, "KE"sv, "KG"sv, "KH"sv,
+    "KI"sv, "KM"sv, "KN"sv, "KP"sv, "KR"sv, "KW"sv, "KY"sv, "KZ"sv, "LA"sv, "LB"sv, "LC"sv, "LI"sv,
+    "LK"sv, "LR"sv, "LS"sv, "LT"sv, "LU"sv, "LV"sv, "LY"sv, "MA"sv, "MC"sv, "MD"sv, "ME"sv, "MF"sv,
+    "MG"sv, "MH"sv, "MK"sv, "ML"sv, "MM"sv, "MN"sv, "MO"sv, "MP"sv, "MQ"sv, "MR"sv, "MS"sv, "MT"sv,
+    "MU"sv, "MV"sv, "MW"sv, "MX"sv, "MY"sv, "MZ"sv, "NA"sv, "NC"sv, "NE"sv, "NF"sv, "NG"sv, "NI"sv,
+    "NL"sv, "NO"sv, "NP"sv, "NR"sv, "NU"sv, "NZ"sv, "OM"sv, "PA"sv, "PE"sv, "PF"sv, "PG"sv, "PH"sv,
+    "PK"sv, "PL"sv, "PM"sv, "PN"sv, "PR"sv, "PS"sv, "PT"sv, "PW"sv, "PY"sv, "QA"sv, "RE"sv, "RO"sv,
+    "RS"sv, "RU"sv, "RW"sv, "SA"sv, "SB"sv, "SC"sv, "SD"sv, "SE"sv, "SG"sv, "SH"sv, "SI"sv, "SJ"sv,
+    "SK"sv, "SL"sv, "SM"sv, "SN"sv, "SO"sv, "SR"sv, "ST"sv, "SV"sv, "SX"sv, "SY"sv, "SZ"sv, "TC"sv,
+    "TD"sv, "TF"sv, "TG"sv, "TH"sv, "TJ"sv, "TK"sv, "TL"sv, "TM"sv, "TN"sv, "TO"sv, "TR"sv, "TT"sv,
+    "TV"sv, "TW"sv, "TZ"sv, "UA"sv, "UG"sv, "UM"sv, "US"sv, "UY"sv, "UZ"sv, "VA"sv, "VC"sv, "VE"sv,
+    "VG"sv, "VI"sv, "VN"sv, "VU"sv, "WF"sv, "WS"sv, "XI"sv, "YE"sv, "YT"sv, "ZA"sv, "ZM"sv, "ZW"sv,
+};
+
 struct ListEntry {
   std::string_view rule;
   En16931Syntax syntax;
@@ -747,6 +797,8 @@ constexpr ListEntry kLists[] = {
     {"BR-CL-25", En16931Syntax::kCii, 0, kCl25Ubl0.data(), kCl25Ubl0.data() + kCl25Ubl0.size()},
     {"BR-CL-26", En16931Syntax::kUbl, 0, kCl10Ubl0.data(), kCl10Ubl0.data() + kCl10Ubl0.size()},
     {"BR-CL-26", En16931Syntax::kCii, 0, kCl10Ubl0.data(), kCl10Ubl0.data() + kCl10Ubl0.size()},
+    {"BR-CO-09", En16931Syntax::kUbl, 0, kCo09Ubl0.data(), kCo09Ubl0.data() + kCo09Ubl0.size()},
+    {"BR-CO-09", En16931Syntax::kCii, 0, kCo09Cii0.data(), kCo09Cii0.data() + kCo09Cii0.size()},
 };
 
 struct MessageEntry {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/en16931_code_lists.h"
 #include "rules/en16931_core_report.h"
 #include "rules/xpath_values.h"
 
@@ -51,33 +52,11 @@ void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-09: a VAT identifier starts with an ISO 3166-1 alpha-2 code (or EL). The two artefacts
 // carry slightly different lists (UBL has SS and not AN, CII the reverse) and test differently:
 // UBL asks contains(list, substring(id, 1, 2)), true for an empty or one-letter id matching a
-// fragment; CII asks contains(list, concat(' ', substring(id, 1, 2), ' ')).
-constexpr std::string_view kUblCountryList =
-    " 1A AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
-    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO "
-    "DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT "
-    "GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR "
-    "KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT "
-    "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT "
-    "PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD "
-    "TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XI YE "
-    "YT ZA ZM ZW ";
-constexpr std::string_view kCiiCountryList =
-    " 1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BL BJ BM BN BO "
-    "BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
-    "DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
-    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP "
-    "KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS "
-    "MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS "
-    "PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ST SV SX SY SZ TC TD "
-    "TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XI YE "
-    "YT ZA ZM ZW ";
-
+// fragment; CII asks contains(list, concat(' ', substring(id, 1, 2), ' ')), a whole code.
 bool HasCountryPrefix(std::string_view vat_id, CoreReport& report) {
   const std::string_view prefix = xpath::Prefix(vat_id, 2);
-  if (report.ubl()) return kUblCountryList.find(prefix) != std::string_view::npos;
-  const std::string padded = " " + std::string(prefix) + " ";
-  return kCiiCountryList.find(padded) != std::string_view::npos;
+  const CodeList countries = En16931CodeList("BR-CO-09", report.syntax());
+  return report.ubl() ? countries.TextContains(prefix) : countries.Contains(prefix);
 }
 
 void CheckBrCo09(const SemanticInvoice& invoice, CoreReport& report) {
