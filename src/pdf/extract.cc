@@ -210,15 +210,6 @@ core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages) {
   return result;
 }
 
-core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages) {
-  core::Result<Loaded> loaded = Load(bytes, max_pages);
-  if (!loaded) return Fail(loaded.error());
-  DocumentText result;
-  result.page_count = loaded->page_count;
-  ReadAttachmentsAndMetadata(*loaded->document, result);
-  return result;
-}
-
 core::Result<std::string> RenderPagePng(std::string_view bytes, int page_number, int dpi,
                                         int max_pages) {
   if (dpi < 10 || dpi > 600) {

@@ -1,6 +1,7 @@
 // In-process PDF reading with poppler-cpp (text with boxes, scan detection, attachments, page
-// rendering). It trusts the PDF library not to crash or hang: use it on trusted bytes, in tests,
-// fuzzers and benchmarks, and inside choral-pdf-worker. Untrusted uploads go through pdf::Reader.
+// rendering; the attachments alone: pdf/attachments.h). It trusts the PDF library not to crash or
+// hang: use it on trusted bytes, in tests, fuzzers and benchmarks, and inside choral-pdf-worker.
+// Untrusted uploads go through pdf::Reader.
 #pragma once
 
 #include <string>
@@ -26,11 +27,6 @@ inline constexpr int kMinTextCharsPerPage = 20;
 // Thread-safe (each call has its own poppler document). Never throws (std::bad_alloc aside, which
 // the worker turns into a clear error).
 core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages = 200);
-
-// Only what structured-invoice validation needs, without reading any page's content: the page
-// count, the embedded files and the XMP metadata (`pages` stays empty, is_scanned false). Same
-// errors as ExtractText; far cheaper on a PDF with many or heavy pages.
-core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages = 200);
 
 // The page (1-based) rendered at `dpi` (antialiased, white background) as PNG bytes. Same errors
 // as ExtractText, plus kInvalidArgument for a page out of range, a dpi outside 10..600, or an

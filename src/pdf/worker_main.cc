@@ -16,6 +16,7 @@
 
 #include <sys/resource.h>
 
+#include "pdf/attachments.h"
 #include "pdf/extract.h"
 #include "pdf/wire.h"
 
