@@ -5,6 +5,7 @@
 // Internal to formats: XsdValidator uses it.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include <libxml/tree.h>
@@ -34,12 +35,27 @@ class ScopedLibxml2ErrorHandler {
   void* saved_context_;
 };
 
+// An element whose schema type is xs:base64Binary with no facet (an embedded attachment), by
+// namespace URI and local name.
+struct Base64Element {
+  std::string_view name_space;
+  std::string_view local_name;
+};
+
 class Libxml2Document {
  public:
   // The tree, or an empty document and fatal findings: XSD-TOO-LARGE, XSD-DOCTYPE-REFUSED,
   // XSD-TOO-DEEP, or XML-NOT-WELL-FORMED naming libxml2's complaint and its line.
+  //
+  // An element of `base64_elements` (without xsi:type) whose whole content is one text of
+  // kMinBase64StandIn bytes or more, and valid base64 by a check stricter than libxml2's own,
+  // gets the stand-in "AAAA" for content: the schema verdict cannot change (without facets,
+  // xs:base64Binary only asks for valid base64), and libxml2 does not copy, normalise and decode
+  // megabytes of attachment twice. Only for schema validation: the tree no longer holds the file.
   static Libxml2Document Parse(std::string_view xml, const XmlLimits& limits,
-                               invoice::Findings& problems);
+                               invoice::Findings& problems,
+                               std::span<const Base64Element> base64_elements = {});
+  static constexpr size_t kMinBase64StandIn = 1024;
 
   Libxml2Document(Libxml2Document&& other) noexcept : doc_(other.doc_) { other.doc_ = nullptr; }
   Libxml2Document& operator=(Libxml2Document&& other) noexcept;

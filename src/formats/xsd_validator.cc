@@ -1,7 +1,9 @@
 #include "formats/xsd_validator.h"
 
+#include <array>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <utility>
 
 #include <libxml/xmlschemas.h>
@@ -16,6 +18,15 @@ namespace {
 constexpr const char* kUblInvoiceSchema = "UBL/1xsd_UBL2.1/maindoc/UBL-Invoice-2.1.xsd";
 constexpr const char* kUblCreditNoteSchema = "UBL/1xsd_UBL2.1/maindoc/UBL-CreditNote-2.1.xsd";
 constexpr const char* kCiiSchema = "CII/1xsd-CII_D22B_uncoupled/CrossIndustryInvoice_100pD22B.xsd";
+
+// The elements that carry attached files (BG-24), typed xs:base64Binary without facets in both
+// schemas (UBL udt/cct BinaryObjectType, CII udt:BinaryObjectType).
+constexpr std::array<Base64Element, 1> kUblBase64Elements = {
+    Base64Element{"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+                  "EmbeddedDocumentBinaryObject"}};
+constexpr std::array<Base64Element, 1> kCiiBase64Elements = {Base64Element{
+    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+    "AttachmentBinaryObject"}};
 
 // Enough for a person to fix a document in rounds; a hostile file cannot make more.
 constexpr size_t kMaxFindingsPerDocument = 100;
@@ -109,7 +120,10 @@ XsdValidator::~XsdValidator() = default;
 
 invoice::Findings XsdValidator::Validate(std::string_view xml, Syntax syntax) const {
   invoice::Findings problems;
-  Libxml2Document doc = Libxml2Document::Parse(xml, XmlLimits{}, problems);
+  Libxml2Document doc = Libxml2Document::Parse(
+      xml, XmlLimits{}, problems,
+      syntax == Syntax::kCii ? std::span<const Base64Element>(kCiiBase64Elements)
+                             : std::span<const Base64Element>(kUblBase64Elements));
   if (doc.get() == nullptr) return problems;
 
   CappedFindings findings(kMaxFindingsPerDocument);
