@@ -1,12 +1,18 @@
 #include "pdf/attachments.h"
 
+#include <algorithm>
+#include <cctype>
 #include <exception>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <qpdf/Constants.h>
+#include <qpdf/Pipeline.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
@@ -34,26 +40,80 @@ int CountPages(QPDF& qpdf) {
   return static_cast<int>(QPDFPageDocumentHelper(qpdf).getAllPages().size());
 }
 
+// Enough decoded bytes to see past a byte order mark and the white space before a '<'.
+constexpr size_t kSniffedBytes = 4096;
+
+// Keeps the first `limit` bytes of a stream, then stops its decoding (qpdf catches the exception
+// and reports the stream as not fully read, which is what it is).
+class FirstBytes : public Pipeline {
+ public:
+  explicit FirstBytes(size_t limit) : Pipeline("first bytes", nullptr), limit_(limit) {}
+
+  void write(unsigned char const* data, size_t len) override {
+    size_t take = std::min(len, limit_ - bytes_.size());
+    bytes_.append(reinterpret_cast<const char*>(data), take);
+    if (bytes_.size() == limit_) {
+      cut_ = true;
+      throw std::length_error("enough bytes");
+    }
+  }
+  void finish() override {}
+
+  const std::string& bytes() const { return bytes_; }
+  bool cut() const { return cut_; }  // the stream goes on past bytes()
+
+ private:
+  size_t limit_;
+  std::string bytes_;
+  bool cut_ = false;
+};
+
+bool EndsWithXml(const std::string& name) {
+  if (name.size() < 4) return false;
+  std::string suffix = name.substr(name.size() - 4);
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return suffix == ".xml";
+}
+
+// Whether the stream's content may start like XML: a UTF-8 byte order mark, white space, '<'.
+// When its first kSniffedBytes are all white space, it may.
+bool MayStartLikeXml(QPDFObjectHandle& stream) {
+  FirstBytes first(kSniffedBytes);
+  stream.pipeStreamData(&first, nullptr, 0, qpdf_dl_all, /*suppress_warnings=*/true);
+  std::string_view text = first.bytes();
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  size_t at = text.find_first_not_of(" \t\r\n");
+  if (at == std::string_view::npos) return first.cut();
+  return text[at] == '<';
+}
+
 // The embedded file's name, type and bytes: /EF /F first, as poppler reads them, else what qpdf
-// prefers (/UF...). False when the file spec has no stream.
-bool ReadEmbeddedFile(QPDFFileSpecObjectHelper& spec, EmbeddedFile& out) {
+// prefers (/UF...). False when the file spec has no stream, its filters are not ones qpdf
+// decodes, or `filter` leaves it out.
+bool ReadEmbeddedFile(QPDFFileSpecObjectHelper& spec, AttachmentFilter filter, EmbeddedFile& out) {
   QPDFObjectHandle stream = spec.getEmbeddedFileStream("/F");
   if (!stream.isStream()) stream = spec.getEmbeddedFileStream();
   if (!stream.isStream()) return false;
   out.name = spec.getFilename();
+  if (filter == AttachmentFilter::kMayBeXml && !EndsWithXml(out.name) && !MayStartLikeXml(stream)) {
+    return false;
+  }
   out.mime_type = QPDFEFStreamObjectHelper(stream).getSubtype();
-  std::shared_ptr<Buffer> data = stream.getStreamData(qpdf_dl_all);
-  out.bytes.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-  return true;
+  // As getStreamData, without its intermediate buffer (and, as there, what a damaged stream
+  // yields before it breaks).
+  Pl_String data("embedded file", nullptr, out.bytes);
+  bool filtered = false;
+  stream.pipeStreamData(&data, &filtered, 0, qpdf_dl_all, /*suppress_warnings=*/true);
+  return filtered;
 }
 
-void ReadEmbeddedFiles(QPDF& qpdf, DocumentText& result) {
+void ReadEmbeddedFiles(QPDF& qpdf, AttachmentFilter filter, DocumentText& result) {
   QPDFEmbeddedFileDocumentHelper helper(qpdf);
   if (!helper.hasEmbeddedFiles()) return;
   for (auto& [key, spec] : helper.getEmbeddedFiles()) {
     EmbeddedFile file;
     try {
-      if (ReadEmbeddedFile(*spec, file)) result.embedded_files.push_back(std::move(file));
+      if (ReadEmbeddedFile(*spec, filter, file)) result.embedded_files.push_back(std::move(file));
     } catch (const std::bad_alloc&) {
       throw;
     } catch (const std::exception&) {
@@ -77,7 +137,8 @@ std::string ReadXmp(QPDF& qpdf) {
 
 }  // namespace
 
-core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages) {
+core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages,
+                                              AttachmentFilter filter) {
   if (core::Status envelope = CheckPdfEnvelope(bytes); !envelope) return Fail(envelope.error());
   DocumentText result;
   try {
@@ -94,7 +155,7 @@ core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pa
                                                    std::to_string(max_pages));
     }
     result.page_count = pages;
-    ReadEmbeddedFiles(qpdf, result);
+    ReadEmbeddedFiles(qpdf, filter, result);
     result.xmp_metadata = ReadXmp(qpdf);
   } catch (const std::bad_alloc&) {
     throw;  // the worker answers "ran out of memory" and is replaced

@@ -44,6 +44,51 @@ TEST(ExtractAttachmentsTest, DecodesFileNamesWrittenInUtf16) {
   EXPECT_NE(doc->embedded_files[0].bytes.find("CrossIndustryInvoice"), std::string::npos);
 }
 
+// ZUGFeRD's sample with a PNG and a PDF beside its XML: only the XML may hold the invoice.
+TEST(ExtractAttachmentsTest, KeepsOnlyWhatMayBeXmlWhenAsked) {
+  std::string pdf =
+      ReadInvoiceCorpus("facturx/zugferd-corpus/intarsys-zf20/zugferd_2p0_EN16931_Elektron.pdf");
+  auto all = ExtractAttachments(pdf);
+  ASSERT_TRUE(all) << all.error().ToString();
+  ASSERT_EQ(all->embedded_files.size(), 3u);
+  EXPECT_EQ(all->embedded_files[0].name, "Aufmass.png");
+  EXPECT_EQ(all->embedded_files[1].name, "ElektronRapport.pdf");
+  EXPECT_EQ(all->embedded_files[1].bytes.substr(0, 5), "%PDF-");
+
+  auto xml = ExtractAttachments(pdf, 200, AttachmentFilter::kMayBeXml);
+  ASSERT_TRUE(xml) << xml.error().ToString();
+  ASSERT_EQ(xml->embedded_files.size(), 1u);
+  EXPECT_EQ(xml->embedded_files[0].name, "zugferd-invoice.xml");
+  EXPECT_EQ(xml->embedded_files[0].bytes, all->embedded_files[2].bytes);
+  EXPECT_EQ(xml->xmp_metadata, all->xmp_metadata);
+}
+
+// Behind a name that says nothing, the content decides: XML after a byte order mark and white
+// space is kept; so is a file that is all white space as far as the sniffing reads.
+TEST(ExtractAttachmentsTest, SniffsTheContentBehindAnUnhelpfulName) {
+  std::string long_blank = std::string(5000, ' ') + "x";
+  std::string pdf = testing::AttachForTest(
+      ReadCorpus("synthetic/syn-04-groff-multipage.pdf"),
+      {{"a-invoice.dat", "\xEF\xBB\xBF \r\n<?xml version=\"1.0\"?><Invoice/>"},
+       {"b-picture.png", "\x89PNG\r\n\x1A\n"},
+       {"c-blank.txt", "  \n "},
+       {"d-long-blank.txt", long_blank},
+       {"e-INVOICE.XML", "not even XML"}});
+  auto all = ExtractAttachments(pdf);
+  ASSERT_TRUE(all) << all.error().ToString();
+  EXPECT_EQ(all->embedded_files.size(), 5u);
+
+  auto xml = ExtractAttachments(pdf, 200, AttachmentFilter::kMayBeXml);
+  ASSERT_TRUE(xml) << xml.error().ToString();
+  ASSERT_EQ(xml->embedded_files.size(), 3u);
+  EXPECT_EQ(xml->embedded_files[0].name, "a-invoice.dat");
+  EXPECT_EQ(xml->embedded_files[0].bytes, all->embedded_files[0].bytes);
+  EXPECT_EQ(xml->embedded_files[1].name, "d-long-blank.txt");
+  EXPECT_EQ(xml->embedded_files[1].bytes, long_blank);
+  EXPECT_EQ(xml->embedded_files[2].name, "e-INVOICE.XML");
+  EXPECT_EQ(xml->embedded_files[2].bytes, "not even XML");
+}
+
 TEST(ExtractAttachmentsTest, CountsPagesAndFindsNoAttachmentInAPlainPdf) {
   auto doc = ExtractAttachments(ReadCorpus("synthetic/syn-04-groff-multipage.pdf"));
   ASSERT_TRUE(doc) << doc.error().ToString();

@@ -359,10 +359,12 @@ core::Result<DocumentText> Reader::ReadText(std::string_view pdf_bytes) {
   return wire::DecodeDocumentText(*body);
 }
 
-core::Result<DocumentText> Reader::ReadAttachments(std::string_view pdf_bytes) {
+core::Result<DocumentText> Reader::ReadAttachments(std::string_view pdf_bytes,
+                                                   AttachmentFilter filter) {
   if (auto checked = impl_->CheckSize(pdf_bytes); !checked) return Fail(checked.error());
   wire::Request request;
   request.operation = wire::Operation::kReadAttachments;
+  request.attachments = filter;
   request.max_pages = impl_->options.max_pages;
   request.pdf = pdf_bytes;
   auto body = impl_->Call(request);

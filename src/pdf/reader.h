@@ -48,7 +48,8 @@ class Reader {
 
   // Only the page count, embedded files and XMP metadata (pdf::ExtractAttachments): what a
   // Factur-X check needs, without reading the pages' text. Same errors as ReadText.
-  core::Result<DocumentText> ReadAttachments(std::string_view pdf_bytes);
+  core::Result<DocumentText> ReadAttachments(std::string_view pdf_bytes,
+                                             AttachmentFilter filter = AttachmentFilter::kAll);
 
   // The page (1-based) rendered to PNG at `dpi`; same errors, plus kInvalidArgument for a page
   // out of range or a dpi outside 10..600.

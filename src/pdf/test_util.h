@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace choral::pdf::testing {
@@ -79,5 +80,9 @@ inline std::vector<int> WorkerChildren() {
 
 // A copy of `pdf` protected by a user password (AES-256), made with libqpdf.
 std::string EncryptForTest(const std::string& pdf);
+
+// A copy of `pdf` with these files (name, bytes) attached, made with libqpdf.
+std::string AttachForTest(const std::string& pdf,
+                          const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace choral::pdf::testing

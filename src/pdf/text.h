@@ -2,6 +2,7 @@
 // order, plus what tells a scan from a native PDF, and the files embedded in it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct EmbeddedFile {
   std::string name;       // e.g. "factur-x.xml"
   std::string mime_type;  // may be empty
   std::string bytes;
+};
+
+// Which embedded files a reader returns (ExtractAttachments, Reader::ReadAttachments).
+enum class AttachmentFilter : uint8_t {
+  kAll = 0,
+  // Only the files that may hold XML: named *.xml (any case), or whose content starts like XML
+  // (after a UTF-8 byte order mark and white space, '<'). The others are decoded no further than
+  // their first bytes and not sent back: a Factur-X PDF may carry megabytes of PDF and images
+  // beside its invoice XML.
+  kMayBeXml = 1,
 };
 
 struct DocumentText {

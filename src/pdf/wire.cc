@@ -122,6 +122,7 @@ std::string EncodeRequest(const Request& request) {
   w.U32(static_cast<uint32_t>(request.max_pages));
   w.U32(static_cast<uint32_t>(request.page));
   w.U32(static_cast<uint32_t>(request.dpi));
+  w.U8(static_cast<uint8_t>(request.attachments));
   w.Bytes(request.pdf);
   return w.Take();
 }
@@ -133,13 +134,17 @@ core::Result<Request> DecodeRequest(std::string_view payload) {
   request.max_pages = static_cast<int32_t>(r.U32());
   request.page = static_cast<int32_t>(r.U32());
   request.dpi = static_cast<int32_t>(r.U32());
+  uint8_t attachments = r.U8();
   request.pdf = r.View();
-  if (!r.done() || (op != static_cast<uint8_t>(Operation::kReadText) &&
-                    op != static_cast<uint8_t>(Operation::kRenderPng) &&
-                    op != static_cast<uint8_t>(Operation::kReadAttachments))) {
+  if (!r.done() ||
+      (op != static_cast<uint8_t>(Operation::kReadText) &&
+       op != static_cast<uint8_t>(Operation::kRenderPng) &&
+       op != static_cast<uint8_t>(Operation::kReadAttachments)) ||
+      attachments > static_cast<uint8_t>(AttachmentFilter::kMayBeXml)) {
     return Fail(ErrorCode::kMalformedInput, "not a PDF worker request");
   }
   request.operation = static_cast<Operation>(op);
+  request.attachments = static_cast<AttachmentFilter>(attachments);
   return request;
 }
 

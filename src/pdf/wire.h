@@ -27,6 +27,7 @@ struct Request {
   int32_t dpi = 72;  // kRenderPng only
   // Not owned: the caller's bytes when encoding, a view into the payload when decoded.
   std::string_view pdf;
+  AttachmentFilter attachments = AttachmentFilter::kAll;  // kReadAttachments only
 };
 
 std::string EncodeRequest(const Request& request);

@@ -54,7 +54,17 @@ TEST(WireTest, RequestsAndResponsesRoundTrip) {
   EXPECT_EQ(back->page, 3);
   EXPECT_EQ(back->dpi, 150);
   EXPECT_EQ(back->pdf, "%PDF-1.4 bytes");
+  EXPECT_EQ(back->attachments, AttachmentFilter::kAll);
   EXPECT_FALSE(DecodeRequest(payload.substr(1)));
+
+  Request attachments{Operation::kReadAttachments, 200, 1, 72, "%PDF-1.7",
+                      AttachmentFilter::kMayBeXml};
+  payload = EncodeRequest(attachments);
+  back = DecodeRequest(payload);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->attachments, AttachmentFilter::kMayBeXml);
+  payload[13] = 9;  // no such filter
+  EXPECT_FALSE(DecodeRequest(payload));
 
   auto body = DecodeResponse(EncodeBody("png"));
   ASSERT_TRUE(body);

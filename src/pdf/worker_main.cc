@@ -164,9 +164,10 @@ std::string Handle(const wire::Request& request) {
   }
   if (request.operation == wire::Operation::kReadText ||
       request.operation == wire::Operation::kReadAttachments) {
-    auto text = request.operation == wire::Operation::kReadText
-                    ? choral::pdf::ExtractText(request.pdf, request.max_pages)
-                    : choral::pdf::ExtractAttachments(request.pdf, request.max_pages);
+    auto text =
+        request.operation == wire::Operation::kReadText
+            ? choral::pdf::ExtractText(request.pdf, request.max_pages)
+            : choral::pdf::ExtractAttachments(request.pdf, request.max_pages, request.attachments);
     if (!text) return wire::EncodeError(text.error());
     return wire::EncodeBody(wire::EncodeDocumentText(*text));
   }

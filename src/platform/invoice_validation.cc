@@ -117,7 +117,8 @@ core::Result<ValidationReport> InvoiceValidator::Validate(std::string_view bytes
     if (pdf_readers_ == nullptr) {
       return Fail(ErrorCode::kUnsupported, "PDF files cannot be checked here: send the XML");
     }
-    auto document = pdf_readers_->ReadAttachments(bytes);
+    // Only what InvoiceXmlOf can pick: not the PDFs and images attached beside the invoice.
+    auto document = pdf_readers_->ReadAttachments(bytes, pdf::AttachmentFilter::kMayBeXml);
     if (!document) return Fail(document.error());
     pdf::EmbeddedFile* file = InvoiceXmlOf(*document);
     if (file == nullptr) {
