@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "core/allocator.h"
 
 namespace {
 
@@ -58,6 +59,7 @@ choral::core::Result<Config> ResolveConfig(const CommonFlags& flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  choral::core::TuneAllocatorForLargeFiles();
   CLI::App app{"Choral: e-invoicing exchange platform for public entities and their suppliers"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "choral 0.1.0");

@@ -16,6 +16,7 @@
 
 #include <sys/resource.h>
 
+#include "core/allocator.h"
 #include "pdf/attachments.h"
 #include "pdf/extract.h"
 #include "pdf/wire.h"
@@ -192,6 +193,7 @@ int main(int argc, char** argv) {
   }
   // Whatever descriptors the parent leaked into us (it may be a busy server) are closed.
   close_range(3, ~0U, 0);
+  choral::core::TuneAllocatorForLargeFiles();
 
   out_of_memory_frame = new std::string;
   {

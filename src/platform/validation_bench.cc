@@ -20,6 +20,7 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include "core/allocator.h"
 #include "formats/xsd_validator.h"
 #include "platform/invoice_validation.h"
 
@@ -114,6 +115,7 @@ void MeasureMemory(int files) {
 
 int main(int argc, char** argv) {
   using namespace choral::platform;
+  choral::core::TuneAllocatorForLargeFiles();  // as `choral serve` does
   Flags flags;
   std::vector<char*> rest = {argv[0]};
   for (int i = 1; i < argc; ++i) {
