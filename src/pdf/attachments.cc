@@ -28,15 +28,14 @@ namespace {
 using core::ErrorCode;
 using core::Fail;
 
-// The catalog's /Pages /Count, as poppler reads it; when absent or implausible (a hostile file
-// may claim anything), the pages are counted by walking the tree (qpdf guards against loops).
-int CountPages(QPDF& qpdf) {
+// The catalog's /Pages /Count, as poppler reads it; when absent, not positive or over
+// `max_pages` (a hostile file may claim anything), the pages are counted by walking the tree
+// (qpdf guards against loops). Not bounded by qpdf's object count: getting it resolves every
+// object of the file.
+int CountPages(QPDF& qpdf, int max_pages) {
   QPDFObjectHandle count = qpdf.getRoot().getKey("/Pages").getKey("/Count");
-  long long claimed = 0;
-  if (count.isInteger()) claimed = count.getIntValue();
-  if (claimed > 0 && claimed <= static_cast<long long>(qpdf.getObjectCount())) {
-    return static_cast<int>(claimed);
-  }
+  long long claimed = count.isInteger() ? count.getIntValue() : 0;
+  if (claimed > 0 && claimed <= max_pages) return static_cast<int>(claimed);
   return static_cast<int>(QPDFPageDocumentHelper(qpdf).getAllPages().size());
 }
 
@@ -147,7 +146,7 @@ core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pa
     // processMemoryFile does not copy: `bytes` outlives `qpdf`. With no password given, qpdf
     // tries the empty one (an owner-password-only file opens, as in poppler).
     qpdf.processMemoryFile("upload", bytes.data(), bytes.size());
-    int pages = CountPages(qpdf);
+    int pages = CountPages(qpdf, max_pages);
     if (pages <= 0) return Fail(ErrorCode::kMalformedInput, "the PDF has no pages");
     if (pages > max_pages) {
       return Fail(ErrorCode::kInvalidArgument, "the PDF has " + std::to_string(pages) +
