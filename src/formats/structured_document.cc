@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -155,22 +156,28 @@ std::string XPathOf(const pugi::xml_node& element) {
 std::string_view SyntaxName(Syntax syntax) { return syntax == Syntax::kUbl ? "ubl" : "cii"; }
 
 struct StructuredDocument::Impl {
-  std::string xml;  // the bytes as received: lines are counted in them
+  // The bytes as received, then parsed in place by pugixml (which writes into them): the tree's
+  // names and texts point here, and offsets into it are the document's.
+  std::string xml;
   pugi::xml_document document;
   Syntax syntax = Syntax::kUbl;
   std::string profile;
   invoice::SemanticInvoice invoice;
+  // Where each line starts, counted before the parse changed the bytes.
+  std::vector<size_t> line_starts;
 
   // Built on the first Locate() that has something to locate.
   std::once_flag index_once;
   std::unordered_map<invoice::SourceOffset, pugi::xml_node> element_at;
-  std::vector<size_t> line_starts;
 
-  void BuildIndex() {
+  void IndexLines() {
     line_starts.push_back(0);
     for (size_t at = xml.find('\n'); at != std::string::npos; at = xml.find('\n', at + 1)) {
       line_starts.push_back(at + 1);
     }
+  }
+
+  void BuildIndex() {
     pugi::xml_node root = document.document_element();
     for (pugi::xml_node node = root; node;) {
       if (node.type() == pugi::node_element) element_at.emplace(xml::OffsetOf(node), node);
@@ -202,12 +209,14 @@ core::Result<StructuredDocument> StructuredDocument::Parse(std::string_view xml,
 
   auto impl = std::make_unique<Impl>();
   impl->xml.assign(xml);
+  impl->IndexLines();
   // No DTD processing: pugixml expands only the predefined entities and character references.
   // parse_doctype keeps a DOCTYPE as a node so that it can be refused whatever the encoding.
-  pugi::xml_parse_result parsed = impl->document.load_buffer(
+  // In place: the copy above is the only one (pugixml would make its own).
+  pugi::xml_parse_result parsed = impl->document.load_buffer_inplace(
       impl->xml.data(), impl->xml.size(), pugi::parse_default | pugi::parse_doctype);
   if (!parsed) {
-    auto [line, column] = LineAndColumn(impl->xml, static_cast<size_t>(parsed.offset));
+    auto [line, column] = LineAndColumn(xml, static_cast<size_t>(parsed.offset));
     return core::Fail(core::ErrorCode::kMalformedInput, "line " + std::to_string(line) +
                                                             ", column " + std::to_string(column) +
                                                             ": " + parsed.description());
@@ -255,6 +264,7 @@ StructuredDocument::~StructuredDocument() = default;
 Syntax StructuredDocument::syntax() const { return impl_->syntax; }
 const std::string& StructuredDocument::profile() const { return impl_->profile; }
 const invoice::SemanticInvoice& StructuredDocument::invoice() const { return impl_->invoice; }
+invoice::SemanticInvoice StructuredDocument::TakeInvoice() { return std::move(impl_->invoice); }
 
 invoice::Findings StructuredDocument::CheckSyntaxRules() const {
   pugi::xml_node root = impl_->document.document_element();

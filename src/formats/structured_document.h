@@ -40,6 +40,9 @@ class StructuredDocument {
   // "EXTENDED" (Factur-X / ZUGFeRD), "XRECHNUNG", "PEPPOL"...; empty when unknown.
   const std::string& profile() const;
   const invoice::SemanticInvoice& invoice() const;
+  // The model, moved out (invoice() is left empty): for a caller done with it here, so that the
+  // attachments it carries (megabytes at times) are not copied.
+  invoice::SemanticInvoice TakeInvoice();
 
   // The syntax-bound rules of the official artefacts (UBL-CR-*, UBL-SR-*, UBL-DT-* for UBL;
   // CII-SR-*, CII-DT-* for CII), with their official ids and flags, located.

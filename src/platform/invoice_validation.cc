@@ -158,7 +158,7 @@ core::Result<ValidationReport> InvoiceValidator::Validate(std::string_view bytes
                                                       : rules::En16931Syntax::kCii));
   document->Locate(report.findings);
   report.valid = !HasFatal(report.findings);
-  report.invoice = document->invoice();
+  report.invoice = document->TakeInvoice();
   return report;
 }
 
