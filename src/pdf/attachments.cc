@@ -19,6 +19,7 @@
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QUtil.hh>
 
 #include "pdf/extract.h"
 
@@ -121,12 +122,18 @@ void ReadEmbeddedFiles(QPDF& qpdf, AttachmentFilter filter, DocumentText& result
   }
 }
 
+// The packet as UTF-8, as DocumentText promises: XMP may also be written in UTF-16 (with its
+// byte order mark), which poppler used to convert.
 std::string ReadXmp(QPDF& qpdf) {
   QPDFObjectHandle metadata = qpdf.getRoot().getKey("/Metadata");
   if (!metadata.isStream()) return "";
   try {
-    std::shared_ptr<Buffer> data = metadata.getStreamData(qpdf_dl_all);
-    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    std::string packet;
+    Pl_String data("XMP", nullptr, packet);
+    bool filtered = false;
+    metadata.pipeStreamData(&data, &filtered, 0, qpdf_dl_all, /*suppress_warnings=*/true);
+    if (!filtered) return "";
+    return QUtil::is_utf16(packet) ? QUtil::utf16_to_utf8(packet) : packet;
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception&) {

@@ -89,6 +89,17 @@ TEST(ExtractAttachmentsTest, SniffsTheContentBehindAnUnhelpfulName) {
   EXPECT_EQ(xml->embedded_files[2].bytes, "not even XML");
 }
 
+// XMP may be written in UTF-16; DocumentText holds it in UTF-8.
+TEST(ExtractAttachmentsTest, GivesAUtf16XmpPacketInUtf8) {
+  std::string xmp = "<x:xmpmeta><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel></x:xmpmeta>";
+  std::string utf16 = "\xFE\xFF";
+  for (char c : xmp) utf16 += std::string(1, '\0') + c;
+  auto doc = ExtractAttachments(
+      testing::WithXmpForTest(ReadCorpus("synthetic/syn-04-groff-multipage.pdf"), utf16));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->xmp_metadata, xmp);
+}
+
 TEST(ExtractAttachmentsTest, CountsPagesAndFindsNoAttachmentInAPlainPdf) {
   auto doc = ExtractAttachments(ReadCorpus("synthetic/syn-04-groff-multipage.pdf"));
   ASSERT_TRUE(doc) << doc.error().ToString();

@@ -9,6 +9,7 @@
 #include <qpdf/QPDFEFStreamObjectHelper.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
+#include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include "pdf/test_util.h"
@@ -47,6 +48,17 @@ std::string AttachForTest(const std::string& pdf,
   }
   QPDFWriter writer(qpdf);
   writer.setCompressStreams(true);
+  return Written(writer);
+}
+
+std::string WithXmpForTest(const std::string& pdf, const std::string& xmp) {
+  QPDF qpdf;
+  qpdf.processMemoryFile("test", pdf.data(), pdf.size());
+  QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&qpdf, xmp);
+  metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+  metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+  qpdf.getRoot().replaceKey("/Metadata", metadata);
+  QPDFWriter writer(qpdf);
   return Written(writer);
 }
 

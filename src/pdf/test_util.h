@@ -85,4 +85,7 @@ std::string EncryptForTest(const std::string& pdf);
 std::string AttachForTest(const std::string& pdf,
                           const std::vector<std::pair<std::string, std::string>>& files);
 
+// A copy of `pdf` whose catalog's /Metadata stream holds `xmp`, made with libqpdf.
+std::string WithXmpForTest(const std::string& pdf, const std::string& xmp);
+
 }  // namespace choral::pdf::testing
