@@ -1,11 +1,10 @@
 #include "formats/libxml2_document.h"
 
 #include <algorithm>
-#include <array>
 #include <climits>
-#include <cstdint>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include <libxml/SAX2.h>
 #include <libxml/globals.h>
@@ -13,6 +12,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlIO.h>
 
+#include "formats/strict_base64.h"
 #include "formats/xsd_error.h"
 
 namespace choral::formats {
@@ -71,54 +71,6 @@ void StartElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar*
                         nb_defaulted, attributes);
 }
 
-// The value of a base64 digit, -1 for anything else ('=' included).
-constexpr std::array<int8_t, 256> kBase64Digits = [] {
-  std::array<int8_t, 256> digits{};
-  digits.fill(-1);
-  const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (int i = 0; i < 64; ++i)
-    digits[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
-  return digits;
-}();
-
-bool IsXmlSpace(xmlChar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Base64 as XML Schema 1.0 writes it (RFC 2045 digits, whitespace between them, one or two '='
-// only at the end, and then the unused bits of the last digit zero). Stricter than libxml2, which
-// also skips stray characters: whatever passes here passes there.
-bool IsStrictBase64(const xmlChar* text) {
-  size_t digits = 0;
-  int last = 0;
-  const xmlChar* at = text;
-  for (; *at != 0 && *at != '='; ++at) {
-    int digit = kBase64Digits[*at];
-    if (digit >= 0) {
-      ++digits;
-      last = digit;
-    } else if (!IsXmlSpace(*at)) {
-      return false;
-    }
-  }
-  int padding = 0;
-  for (; *at != 0; ++at) {
-    if (*at == '=') {
-      ++padding;
-    } else if (!IsXmlSpace(*at)) {
-      return false;
-    }
-  }
-  switch (padding) {
-    case 0:
-      return digits % 4 == 0;
-    case 1:
-      return digits % 4 == 3 && (last & 0x03) == 0;
-    case 2:
-      return digits % 4 == 2 && (last & 0x0F) == 0;
-    default:
-      return false;
-  }
-}
-
 constexpr const char* kSchemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
 // See Libxml2Document::Parse. `element` is complete (its end tag was just read).
@@ -135,11 +87,10 @@ void StandInForBase64(const ParseState& state, xmlNodePtr element) {
   if (!listed) return;
   // A derived type named in the instance might add facets.
   if (xmlHasNsProp(element, BAD_CAST "type", BAD_CAST kSchemaInstanceNamespace) != nullptr) return;
-  if (text->content == nullptr ||
-      xmlStrlen(text->content) < static_cast<int>(Libxml2Document::kMinBase64StandIn)) {
-    return;
-  }
-  if (!IsStrictBase64(text->content)) return;  // libxml2 judges it, and says why
+  if (text->content == nullptr) return;
+  std::string_view content(reinterpret_cast<const char*>(text->content));
+  if (content.size() < Libxml2Document::kMinBase64StandIn) return;
+  if (!IsStrictBase64(content)) return;  // libxml2 judges it, and says why
   xmlNodeSetContent(text, BAD_CAST "AAAA");
 }
 
