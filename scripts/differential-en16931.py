@@ -31,7 +31,8 @@ then build Choral's verdict printer and run:
 Options: --work DIR (scratch folder, default build/differential), --peer-dir DIR (default
 build/peer), --choral BIN (default build/tests/en16931_verdicts), --corpus DIR (default
 ../shared/corpus/en16931), --mutations K (at most K mutations per invoice, default 2),
---only-choral (reuse cached peer verdicts, fail on a miss), --only-peer (fill the peer cache
+--xsd DIR (schemas, default ../shared/corpus/fr-rfe: figures for the schema-valid mutants
+apart; "" to skip), --only-choral (reuse cached peer verdicts, fail on a miss), --only-peer (fill the peer cache
 only), --no-facturx (UBL and CII files only), --examples N (per rule, default 1).
 To replay one mutant: build/tests/en16931_verdicts WORK/mutants/m00042-ubl.xml, and
   node build/peer/peer-validate.mjs --corpus DIR_WITH_IT --sef-ubl build/peer/ubl.sef.json ...
@@ -766,6 +767,8 @@ def run_peer(args, work, files):
                 r = json.loads(line)
                 rec = {'sha1': r['file'][:-4], 'fatal': r.get('fatal', []),
                        'warning': r.get('warning', []), 'counts': r.get('counts', {})}
+                if 'error' in r:
+                    rec['error'] = r['error']
                 cache[rec['sha1']] = rec
                 c.write(json.dumps(rec) + '\n')
         shutil.rmtree(pending)
@@ -778,7 +781,10 @@ def run_choral(args, work, files):
     with open(listing, 'w') as f:
         for name in files:
             f.write(os.path.join(mutants, name) + '\n')
-    out = subprocess.run([args.choral, '@' + listing], capture_output=True, text=True, check=True)
+    command = [args.choral, '@' + listing]
+    if args.xsd:
+        command[1:1] = ['--xsd', args.xsd]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     verdicts = {}
     for line in out.stdout.splitlines():
         r = json.loads(line)
@@ -799,7 +805,14 @@ def compare(args, work, manifest, peer, choral):
                                                'flag': []})
     agree = 0
     records = []
+    aborted = []
     for name in sorted(manifest):
+        if 'error' in peer[name] or 'XML-PARSE-ERROR' in peer[name].get('fatal', []):
+            # The artefacts stop on an XPath dynamic error (an empty or malformed number or date
+            # cast, a repeated element where the schema allows one): no verdict to compare with.
+            aborted.append(name)
+            continue
+        manifest[name]['schema_valid'] = choral[name].get('schema_valid')
         pf, pw = rule_set(peer[name])
         cf, cw = rule_set(choral[name])
         if (pf, pw) == (cf, cw):
@@ -820,13 +833,22 @@ def compare(args, work, manifest, peer, choral):
     with open(os.path.join(work, 'disagreements.jsonl'), 'w') as f:
         for rec in records:
             f.write(json.dumps(rec) + '\n')
-    total = len(manifest)
-    by_syntax = collections.Counter(m['syntax'] for m in manifest.values())
+    compared = [n for n in manifest if n not in set(aborted)]
+    total = len(compared)
+    by_syntax = collections.Counter(manifest[n]['syntax'] for n in compared)
     bad_syntax = collections.Counter(r['syntax'] for r in records)
-    print('\nagreement: %d/%d mutants = %.2f%% (%s)' % (
+    print('\n%d mutants; the artefacts abort on %d (XPath dynamic error, no verdict), left out'
+          % (len(manifest), len(aborted)))
+    print('agreement: %d/%d mutants = %.2f%% (%s)' % (
         agree, total, 100.0 * agree / max(total, 1),
         ', '.join('%s %d/%d' % (s, by_syntax[s] - bad_syntax[s], by_syntax[s])
                   for s in sorted(by_syntax))))
+    if args.xsd:
+        valid = [n for n in compared if manifest[n].get('schema_valid')]
+        bad_valid = sum(1 for r in records if r.get('schema_valid'))
+        print('  schema-valid mutants (what the official order lets reach the schematron): '
+              '%d/%d = %.2f%%' % (len(valid) - bad_valid, len(valid),
+                                 100.0 * (len(valid) - bad_valid) / max(len(valid), 1)))
     if not by_rule:
         return agree == total
     print('disagreements by rule (peer-only: the artefacts fire it, Choral does not):')
@@ -835,8 +857,12 @@ def compare(args, work, manifest, peer, choral):
             recs = by_rule[rule][side]
             if not recs:
                 continue
-            recs = sorted(recs, key=lambda r: (len(r['mutations']), r['bytes']))
-            print('  %-14s %-11s %4d  e.g. %s' % (rule, side, len(recs), '; '.join(
+            # Schema-valid, single-mutation, small examples first: the easiest to reproduce.
+            recs = sorted(recs, key=lambda r: (not r.get('schema_valid', True),
+                                               len(r['mutations']), r['bytes']))
+            valid = sum(1 for r in recs if r.get('schema_valid'))
+            print('  %-14s %-11s %4d%s  e.g. %s' % (
+                rule, side, len(recs), ' (%d schema-valid)' % valid if args.xsd else '', '; '.join(
                 '%s (%s: %s)' % (r['file'], r['seed_file'], ' + '.join(r['mutations']))
                 for r in recs[:args.examples])))
     print('mutants and verdicts in %s (disagreements.jsonl, manifest.jsonl)' % work)
@@ -857,6 +883,8 @@ def main():
     p.add_argument('--only-choral', action='store_true')
     p.add_argument('--only-peer', action='store_true', help='fill the peer cache, compare nothing')
     p.add_argument('--examples', type=int, default=1)
+    p.add_argument('--xsd', default=os.path.join(ROOT, '..', 'shared', 'corpus', 'fr-rfe'),
+                   help='schema folder: tells schema-valid mutants apart ("" to skip)')
     p.add_argument('--verbose', action='store_true')
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)

@@ -3,13 +3,18 @@
 // ({"file", "syntax", "fatal": [...], "warning": [...], "counts": {...}}), for
 // scripts/differential-en16931.py to compare with the official artefacts. A tool, not a test.
 //
+//   en16931_verdicts [--xsd SCHEMA_DIR] FILE.xml... | @LIST
+//
 // It runs what platform::InvoiceValidator runs after the schema: StructuredDocument::Parse, the
-// syntax rules, then rules::CheckEn16931. The schema is left out on purpose: the peer (the
-// artefacts' schematron on SaxonJS) does no XSD validation either. A file Choral cannot read
-// gets {"error": "..."} instead of the rule lists.
+// syntax rules, then rules::CheckEn16931. The schema's findings are left out of the lists, as the
+// peer (the artefacts' schematron on SaxonJS) does no XSD validation; with --xsd (the fr-rfe
+// folder) each line says whether the file is "schema_valid", so that the comparison can tell the
+// invoices the official order would have stopped at the schema. A file Choral cannot read gets
+// {"error": "..."} instead of the rule lists.
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -18,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/structured_document.h"
+#include "formats/xsd_validator.h"
 #include "rules/en16931_rules.h"
 
 namespace {
@@ -32,14 +38,16 @@ std::string ReadBytes(const std::string& path) {
   return bytes.str();
 }
 
-nlohmann::json Verdict(const std::string& path) {
+nlohmann::json Verdict(const std::string& path, const choral::formats::XsdValidator* xsd) {
   nlohmann::json line = {{"file", path}};
-  auto document = StructuredDocument::Parse(ReadBytes(path));
+  std::string bytes = ReadBytes(path);
+  auto document = StructuredDocument::Parse(bytes);
   if (!document) {
     line["error"] = document.error().message;
     return line;
   }
   line["syntax"] = std::string(choral::formats::SyntaxName(document->syntax()));
+  if (xsd != nullptr) line["schema_valid"] = xsd->Validate(bytes, document->syntax()).empty();
   choral::invoice::Findings findings = document->CheckSyntaxRules();
   choral::invoice::Findings business = choral::rules::CheckEn16931(
       document->invoice(), document->syntax() == Syntax::kUbl ? choral::rules::En16931Syntax::kUbl
@@ -61,9 +69,17 @@ nlohmann::json Verdict(const std::string& path) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> paths;
+  std::optional<choral::formats::XsdValidator> xsd;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (!arg.empty() && arg[0] == '@') {
+    if (arg == "--xsd" && i + 1 < argc) {
+      auto loaded = choral::formats::XsdValidator::Load(argv[++i]);
+      if (!loaded) {
+        std::cerr << "en16931_verdicts: " << loaded.error().message << '\n';
+        return 2;
+      }
+      xsd.emplace(std::move(*loaded));
+    } else if (!arg.empty() && arg[0] == '@') {
       std::ifstream list(arg.substr(1));
       for (std::string path; std::getline(list, path);) {
         if (!path.empty()) paths.push_back(path);
@@ -73,9 +89,9 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.empty()) {
-    std::cerr << "usage: en16931_verdicts FILE.xml... | @LIST\n";
+    std::cerr << "usage: en16931_verdicts [--xsd SCHEMA_DIR] FILE.xml... | @LIST\n";
     return 2;
   }
-  for (const auto& path : paths) std::cout << Verdict(path).dump() << '\n';
+  for (const auto& path : paths) std::cout << Verdict(path, xsd ? &*xsd : nullptr).dump() << '\n';
   return 0;
 }
