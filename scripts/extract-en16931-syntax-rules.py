@@ -9,8 +9,9 @@ evaluates generically (not(P), (P), count(P) <= N, count(P) = N, P a child path 
 predicates) and the others ("custom"), which syntax_rules.cc implements by hand, each keyed by
 its id and its exact test text so that a changed artefact cannot go unnoticed.
 
-Usage: scripts/extract-en16931-syntax-rules.py [CORPUS_XSLT_DIR] > src/formats/syntax_rule_table.cc
-(default: ../shared/corpus/en16931/xslt beside the repository).
+Usage (from the repository root; CORPUS_XSLT_DIR defaults to ../shared/corpus/en16931/xslt):
+  scripts/extract-en16931-syntax-rules.py [CORPUS_XSLT_DIR] |
+    clang-format --assume-filename=src/formats/syntax_rule_table.cc > src/formats/syntax_rule_table.cc
 """
 import pathlib
 import re
@@ -92,8 +93,9 @@ def main():
 // and EN16931-CII-validation.xslt), licensed under the EUPL-1.2: rule templates with their match
 // patterns and priorities, and every assert with its id, flag, test and message, as data.
 // Regenerate after updating the artefacts in shared/corpus/en16931/xslt:
-//   scripts/extract-en16931-syntax-rules.py > src/formats/syntax_rule_table.cc
-//   clang-format -i src/formats/syntax_rule_table.cc
+//   scripts/extract-en16931-syntax-rules.py |
+//     clang-format --assume-filename=src/formats/syntax_rule_table.cc > /tmp/table.cc
+//   mv /tmp/table.cc src/formats/syntax_rule_table.cc
 #include "formats/syntax_rule_table.h"
 
 namespace choral::formats::syntax {

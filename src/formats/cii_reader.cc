@@ -556,8 +556,10 @@ std::optional<invoice::DocumentTotals> ReadTotals(const pugi::xml_node& node,
   // the invoice currency, when no total is in BT-6's, takes BT-111's place so that the rules
   // still count two (BR-CO-15 wants exactly one in BT-5's currency, BR-CO-14 checks each).
   std::vector<pugi::xml_node> tax_totals;
-  ForEach(node, kRam, "TaxTotalAmount",
-          [&](const pugi::xml_node& amount) { tax_totals.push_back(amount); });
+  ForEach(node, kRam, "TaxTotalAmount", [&](const pugi::xml_node& amount) {
+    tax_totals.push_back(amount);
+    totals.vat_totals_as_written.push_back(*Decimal(amount));
+  });
   pugi::xml_node vat;
   pugi::xml_node accounting;
   for (const pugi::xml_node& amount : tax_totals) {

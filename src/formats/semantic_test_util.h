@@ -162,6 +162,7 @@ inline void Forget(invoice::PrecedingInvoice& value) {
 
 // The invoice with every `source` offset cleared.
 inline invoice::SemanticInvoice WithoutSources(invoice::SemanticInvoice value) {
+  value.ubl_credit_note = false;  // a fact of the UBL syntax (the root), not a business term
   Forget(value.issue_date);
   Forget(value.tax_point_date);
   Forget(value.due_date);

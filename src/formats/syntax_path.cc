@@ -135,9 +135,12 @@ ElementIndex::ElementIndex(const pugi::xml_node& root, const Vocabulary& vocabul
   while (true) {
     // Enter `node`.
     scope_marks.push_back(scope.size());
+    bool has_attributes = false;
     for (const pugi::xml_attribute& attribute : node.attributes()) {
       const std::string_view name = attribute.name();
-      if (name == "xmlns") {
+      if (!name.starts_with("xmlns")) {
+        has_attributes = true;
+      } else if (name == "xmlns") {
         const std::string_view uri = attribute.value();
         scope.emplace_back("", uri.empty() ? kNoNamespace : vocabulary.NamespaceOfUri(uri));
       } else if (name.starts_with("xmlns:")) {
@@ -151,6 +154,7 @@ ElementIndex::ElementIndex(const pugi::xml_node& root, const Vocabulary& vocabul
     IndexedElement element;
     element.node = node;
     element.parent = parent;
+    element.has_attributes = has_attributes;
     element.local_name = colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
     element.local = vocabulary.Find(element.local_name);
     element.ns = prefix.empty() ? kNoNamespace : kOtherNamespace;  // unbound prefix: no match
@@ -193,6 +197,7 @@ ElementIndex::ElementIndex(const pugi::xml_node& root, const Vocabulary& vocabul
 }
 
 bool ElementIndex::HasAttribute(int element, std::string_view name) const {
+  if (!elements_[element].has_attributes) return false;
   for (const pugi::xml_attribute& attribute : elements_[element].node.attributes()) {
     if (name == attribute.name()) return true;
   }
@@ -263,15 +268,25 @@ void PathTrie::Descend(const ElementIndex& index, int element, int node,
                        std::vector<int>& counts) const {
   const Node& here = nodes_[node];
   for (int slot : here.ends) ++counts[slot];
-  for (const auto& [attribute, slot] : here.attribute_ends) {
-    if (index.HasAttribute(element, attribute)) ++counts[slot];
-  }
+  CountAttributes(index, element, here, counts);
   if (here.edges.empty()) return;
   index.ForEachChild(element, [&](int child) {
     for (const auto& [name, target] : here.edges) {
       if (Matches(index[child], name)) Descend(index, child, target, counts);
     }
   });
+}
+
+void PathTrie::CountAttributes(const ElementIndex& index, int element, const Node& node,
+                               std::vector<int>& counts) {
+  if (node.attribute_ends.empty() || !index[element].has_attributes) return;
+  // An element has few attributes and most have none: walk them once against the node's list.
+  for (const pugi::xml_attribute& attribute : index[element].node.attributes()) {
+    const std::string_view name = attribute.name();
+    for (const auto& [wanted, slot] : node.attribute_ends) {
+      if (wanted == name) ++counts[slot];
+    }
+  }
 }
 
 void PathTrie::Count(const ElementIndex& index, int context, std::vector<int>& counts) const {
@@ -282,9 +297,7 @@ void PathTrie::CountFromDocument(const ElementIndex& index, std::vector<int>& co
   // The root node stands for the document: every element is a candidate for the first step.
   const Node& root = nodes_[0];
   for (int element = 0; element < index.size(); ++element) {
-    for (const auto& [attribute, slot] : root.attribute_ends) {
-      if (index.HasAttribute(element, attribute)) ++counts[slot];
-    }
+    CountAttributes(index, element, root, counts);
     for (const auto& [name, target] : root.edges) {
       if (Matches(index[element], name)) Descend(index, element, target, counts);
     }
@@ -312,6 +325,17 @@ bool MatchPattern::Matches(const ElementIndex& index, int element) const {
     if (matched && (!alternative.from_root || e == 0)) return true;
   }
   return false;
+}
+
+void MatchPattern::CollectLocals(std::vector<int>& locals, bool& any) const {
+  for (const Alternative& alternative : alternatives_) {
+    const int local = alternative.steps.empty() ? kAnyLocal : alternative.steps.back().local;
+    if (local == kAnyLocal) {
+      any = true;
+    } else {
+      locals.push_back(local);
+    }
+  }
 }
 
 core::Result<MatchPattern> ParseMatchPattern(std::string_view text, Vocabulary& vocabulary,

@@ -39,7 +39,8 @@ class Vocabulary {
   int NamespaceOfUri(std::string_view uri) const;  // kOtherNamespace when none
   // Interns a local name (while compiling rules; not thread-safe) and returns its id.
   int Intern(std::string_view local);
-  int Find(std::string_view local) const;  // kUnknownLocal when never interned
+  int Find(std::string_view local) const;         // kUnknownLocal when never interned
+  size_t size() const { return locals_.size(); }  // ids are 0..size()-1
 
  private:
   std::span<const NamespaceBinding> namespaces_;
@@ -54,6 +55,7 @@ struct IndexedElement {
   int next_sibling = -1;
   int ns = kNoNamespace;
   int local = kUnknownLocal;
+  bool has_attributes = false;  // other than namespace declarations
   std::string_view local_name;
 };
 
@@ -119,6 +121,8 @@ class PathTrie {
     std::vector<std::pair<std::string, int>> attribute_ends;
   };
   void Descend(const ElementIndex& index, int element, int node, std::vector<int>& counts) const;
+  static void CountAttributes(const ElementIndex& index, int element, const Node& node,
+                              std::vector<int>& counts);
   std::vector<Node> nodes_{1};
   bool empty_ = true;
 };
@@ -134,6 +138,9 @@ struct NamedPredicate {
 class MatchPattern {
  public:
   bool Matches(const ElementIndex& index, int element) const;
+  // The local names an element must have to match (`any` when a last step is a wildcard): lets
+  // a caller try only the patterns that can match an element.
+  void CollectLocals(std::vector<int>& locals, bool& any) const;
 
  private:
   friend core::Result<MatchPattern> ParseMatchPattern(std::string_view, Vocabulary&,

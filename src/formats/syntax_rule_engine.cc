@@ -120,6 +120,19 @@ core::Result<RuleEngine> RuleEngine::Compile(const RuleSet& rules,
   for (CompiledTemplate& compiled : engine.templates_) {
     if (compiled.first_assert < 0) compiled.first_assert = compiled.end_assert = 0;
   }
+  // Every name is interned by now: the vocabulary is final.
+  const int locals = static_cast<int>(engine.vocabulary_->size());
+  engine.candidates_.assign(locals + 1, {});
+  for (int t = 0; t < static_cast<int>(engine.templates_.size()); ++t) {
+    std::vector<int> names;
+    bool any = false;
+    engine.templates_[t].pattern.CollectLocals(names, any);
+    for (int local = 0; local <= locals; ++local) {
+      if (any || std::find(names.begin(), names.end(), local) != names.end()) {
+        engine.candidates_[local].push_back(t);
+      }
+    }
+  }
   if (!problems.empty()) return core::Fail(core::ErrorCode::kInvalidArgument, problems);
   return engine;
 }
@@ -133,9 +146,10 @@ invoice::Findings RuleEngine::Check(const pugi::xml_node& root) const {
 
   for (int element = 0; element < index.size(); ++element) {
     const CompiledTemplate* matched = nullptr;
-    for (const CompiledTemplate& candidate : templates_) {
-      if (candidate.pattern.Matches(index, element)) {
-        matched = &candidate;
+    const int local = index[element].local;
+    for (int t : candidates_[local == kUnknownLocal ? candidates_.size() - 1 : local]) {
+      if (templates_[t].pattern.Matches(index, element)) {
+        matched = &templates_[t];
         break;
       }
     }

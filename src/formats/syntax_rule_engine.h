@@ -56,6 +56,9 @@ class RuleEngine {
   const RuleSet* rules_;
   std::unique_ptr<Vocabulary> vocabulary_;
   std::vector<CompiledTemplate> templates_;
+  // By interned local name (the last entry: names no rule uses), the templates that may match
+  // an element of that name, highest priority first.
+  std::vector<std::vector<int>> candidates_;
   PathTrie document_trie_;           // the plain path asserts that start with "//"
   std::vector<bool> from_document_;  // by assert
   std::vector<AssertTest> custom_;   // by assert; null for plain path asserts

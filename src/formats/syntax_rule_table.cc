@@ -5,8 +5,9 @@
 // and EN16931-CII-validation.xslt), licensed under the EUPL-1.2: rule templates with their match
 // patterns and priorities, and every assert with its id, flag, test and message, as data.
 // Regenerate after updating the artefacts in shared/corpus/en16931/xslt:
-//   scripts/extract-en16931-syntax-rules.py > src/formats/syntax_rule_table.cc
-//   clang-format -i src/formats/syntax_rule_table.cc
+//   scripts/extract-en16931-syntax-rules.py |
+//     clang-format --assume-filename=src/formats/syntax_rule_table.cc > /tmp/table.cc
+//   mv /tmp/table.cc src/formats/syntax_rule_table.cc
 #include "formats/syntax_rule_table.h"
 
 namespace choral::formats::syntax {

@@ -83,10 +83,16 @@ TEST(SyntaxRuleSets, NamespaceIndexesMatchTheTables) {
 
 // The conformance comparison. Factur-X PDFs are left to the PDF reader's tests, unless
 // CHORAL_FACTURX_XML_DIR names a folder holding their extracted XML as <file>.xml.
+// CHORAL_SYNTAX_EXPECTED may name another expected.jsonl (same fields, files relative to its
+// folder), e.g. the artefacts' verdicts on generated variants of the corpus.
 TEST(SyntaxRulesConformance, FiresTheArtefactsSyntaxRulesOnEveryCorpusFile) {
-  const std::string corpus = CorpusDir() + "/en16931";
-  std::ifstream expected_lines(corpus + "/expected.jsonl");
-  ASSERT_TRUE(expected_lines) << "no " << corpus << "/expected.jsonl";
+  const char* other_expected = std::getenv("CHORAL_SYNTAX_EXPECTED");
+  const std::string expected_path = other_expected != nullptr
+                                        ? std::string(other_expected)
+                                        : CorpusDir() + "/en16931/expected.jsonl";
+  const std::string corpus = expected_path.substr(0, expected_path.rfind('/'));
+  std::ifstream expected_lines(expected_path);
+  ASSERT_TRUE(expected_lines) << "no " << expected_path;
   const char* facturx_dir = std::getenv("CHORAL_FACTURX_XML_DIR");
 
   int compared = 0, agreeing = 0, skipped = 0;
@@ -97,6 +103,10 @@ TEST(SyntaxRulesConformance, FiresTheArtefactsSyntaxRulesOnEveryCorpusFile) {
   while (std::getline(expected_lines, line)) {
     const nlohmann::json entry = nlohmann::json::parse(line);
     const std::string file = entry["file"];
+    if (entry.contains("error")) {  // the artefacts stopped on a dynamic error: no verdict
+      ++skipped;
+      continue;
+    }
     std::string path = corpus + "/" + file;
     if (file.ends_with(".pdf")) {
       if (facturx_dir == nullptr) {
@@ -175,7 +185,9 @@ TEST(SyntaxRulesConformance, FiresTheArtefactsSyntaxRulesOnEveryCorpusFile) {
       "%zu expected syntax rule ids; %.1f us per file\n",
       agreeing, compared, skipped, strict_agreeing, strict_compared, count_mismatches,
       syntax_rules_expected, compared > 0 ? seconds * 1e6 / compared : 0.0);
-  EXPECT_GT(compared, 1000);
+  if (other_expected == nullptr) {
+    EXPECT_GT(compared, 1000);
+  }
   EXPECT_EQ(agreeing, compared);
 }
 

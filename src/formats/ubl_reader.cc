@@ -305,6 +305,7 @@ void ReadTaxTotals(const pugi::xml_node& root, SemanticInvoice& invoice,
   ForEachChild(root, "TaxTotal", [&](const pugi::xml_node& tax_total) {
     pugi::xml_node amount = Child(tax_total, "TaxAmount");
     if (!amount) return;
+    totals.vat_totals_as_written.push_back(*xml::Decimal(amount));
     pugi::xml_attribute currency = amount.attribute("currencyID");
     if (!in_document_currency && currency && invoice.currency &&
         *invoice.currency == currency.value()) {
@@ -477,6 +478,7 @@ invoice::SemanticInvoice ReadUbl(const pugi::xml_node& root) {
   invoice.number = Text(Child(root, "ID"));
   invoice.issue_date = UblDate(Child(root, "IssueDate"));
   invoice.type_code = Text(Child(root, credit_note ? "CreditNoteTypeCode" : "InvoiceTypeCode"));
+  invoice.ubl_credit_note = credit_note;
   invoice.currency = Text(Child(root, "DocumentCurrencyCode"));
   invoice.vat_accounting_currency = Text(Child(root, "TaxCurrencyCode"));
   invoice.tax_point_date = UblDate(Child(root, "TaxPointDate"));

@@ -5,25 +5,24 @@
 namespace choral::invoice {
 
 DocumentKind DocumentKindOf(std::string_view type_code) {
-  // UNTDID 1001 codes of the norm's code list (BR-CL-01), by the kind of document they are.
-  static constexpr std::array<std::string_view, 9> kCreditNotes = {
-      "81", "83", "261", "262", "296", "308", "381", "396", "420"};
+  // The UNTDID 1001 codes of BR-CL-01 as the CEN artefacts v1.3.16 list them (UBL's credit note
+  // list, then the rest of the union of UBL's invoice list and CII's list); rules'
+  // en16931_code_list_rules_test checks that the two agree.
+  static constexpr std::array<std::string_view, 13> kCreditNotes = {
+      "81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "502", "503", "532"};
+  static constexpr std::array<std::string_view, 46> kInvoices = {
+      "71",  "80",  "82",  "84",  "102", "130", "202", "203", "204", "211", "218", "219",
+      "295", "325", "326", "331", "380", "382", "383", "385", "387", "388", "390", "393",
+      "394", "395", "456", "457", "471", "472", "473", "500", "501", "527", "553", "575",
+      "623", "633", "751", "780", "817", "870", "875", "876", "877", "935"};
   if (type_code == "384") return DocumentKind::kCorrectedInvoice;
   if (type_code == "389") return DocumentKind::kSelfBilledInvoice;
   if (type_code == "386") return DocumentKind::kPrepaymentInvoice;
   for (std::string_view code : kCreditNotes) {
     if (type_code == code) return DocumentKind::kCreditNote;
   }
-  if (type_code == "380" || type_code == "383" || type_code == "393" || type_code == "394" ||
-      type_code == "395" || type_code == "575" || type_code == "623" || type_code == "780" ||
-      type_code == "82" || type_code == "80" || type_code == "84" || type_code == "130" ||
-      type_code == "202" || type_code == "203" || type_code == "204" || type_code == "211" ||
-      type_code == "218" || type_code == "219" || type_code == "295" || type_code == "325" ||
-      type_code == "326" || type_code == "385" || type_code == "387" || type_code == "388" ||
-      type_code == "390" || type_code == "527" || type_code == "532" || type_code == "553" ||
-      type_code == "751" || type_code == "870" || type_code == "875" || type_code == "876" ||
-      type_code == "877") {
-    return DocumentKind::kInvoice;
+  for (std::string_view code : kInvoices) {
+    if (type_code == code) return DocumentKind::kInvoice;
   }
   return DocumentKind::kOther;
 }

@@ -243,6 +243,11 @@ struct DocumentTotals {
   // when a UBL document has only the former (the official rules BR-12..BR-15, BR-CO-10..13/16 have
   // the latter's element as context). Always true in CII, where one element holds them all.
   bool summation_present = true;
+  // Every VAT total element as written (UBL TaxTotal/TaxAmount, CII TaxTotalAmount), in document
+  // order, BT-110 and BT-111 among them: a document may repeat one, and the official rules count
+  // them (BR-CO-14, BR-CO-15, BR-DEC-13, BR-DEC-15). Empty when a reader does not fill it; the
+  // rules then count BT-110 and BT-111.
+  std::vector<DecimalText> vat_totals_as_written;
   SourceOffset source = kNoSource;
 
   friend bool operator==(const DocumentTotals&, const DocumentTotals&) = default;
@@ -405,6 +410,9 @@ struct SemanticInvoice {
   std::vector<VatBreakdown> vat_breakdown;                  // BG-23
   std::vector<SupportingDocument> supporting_documents;     // BG-24
   std::vector<InvoiceLine> lines;                           // BG-25
+  // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
+  // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01, BR-S-08).
+  bool ubl_credit_note = false;
   SourceOffset source = kNoSource;                          // the root element
 
   friend bool operator==(const SemanticInvoice&, const SemanticInvoice&) = default;

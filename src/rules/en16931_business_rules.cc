@@ -152,7 +152,7 @@ void CheckDeliveryAddress(const SemanticInvoice& invoice, CoreReport& report) {
 
 // BR-12..BR-15, in the context of LegalMonetaryTotal (UBL) or the monetary summation (CII).
 void CheckTotalsPresent(const SemanticInvoice& invoice, CoreReport& report) {
-  if (!invoice.totals) return;
+  if (!HasMonetarySummation(invoice.totals)) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
   report.Check("BR-12", Exists(totals.line_net_total), totals.source);
   report.Check("BR-13", Exists(totals.total_without_vat), totals.source);
@@ -162,17 +162,20 @@ void CheckTotalsPresent(const SemanticInvoice& invoice, CoreReport& report) {
 
 void CheckVatBreakdowns(const SemanticInvoice& invoice, CoreReport& report) {
   for (const invoice::VatBreakdown& breakdown : invoice.vat_breakdown) {
+    if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
     const auto context = breakdown.source;
     report.Check("BR-45", Exists(breakdown.taxable_amount), context);
     report.Check("BR-46", Exists(breakdown.tax_amount), context);
-    report.Check("BR-47", Exists(breakdown.category_code), context);
+    // BR-47 / BR-48 look only at a VAT category (TaxScheme / TypeCode 'VAT').
+    const bool vat = IsVatCategory(breakdown, report);
+    report.Check("BR-47", vat && Exists(breakdown.category_code), context);
     // BR-48: a rate, unless the category is 'O' (UBL normalizes the code first, CII does not).
     bool not_subject = false;
-    if (breakdown.category_code) {
+    if (vat && breakdown.category_code) {
       not_subject = report.ubl() ? xpath::NormalizeSpace(*breakdown.category_code) == "O"
                                  : *breakdown.category_code == "O";
     }
-    report.Check("BR-48", Exists(breakdown.rate) || not_subject, context);
+    report.Check("BR-48", (vat && Exists(breakdown.rate)) || not_subject, context);
   }
 }
 
@@ -199,13 +202,14 @@ void CheckInvoicePeriod(const SemanticInvoice& invoice, CoreReport& report) {
 void CheckDocumentAllowanceCharge(const invoice::DocumentAllowanceCharge& item,
                                   CoreReport& report) {
   const bool has_reason = Exists(item.reason) || Exists(item.reason_code);
+  const bool vat_category = Exists(item.vat_category_code) && IsVatCategory(item, report);
   if (!item.is_charge) {
     report.Check("BR-31", Exists(item.amount), item.source);
-    report.Check("BR-32", Exists(item.vat_category_code), item.source);
+    report.Check("BR-32", vat_category, item.source);
     report.Check("BR-33", has_reason, item.source);
   } else {
     report.Check("BR-36", Exists(item.amount), item.source);
-    report.Check("BR-37", Exists(item.vat_category_code), item.source);
+    report.Check("BR-37", vat_category, item.source);
     report.Check("BR-38", has_reason, item.source);
   }
 }

@@ -2,6 +2,7 @@
 // arithmetic of the totals. The UBL artefact computes on xs:decimal values throughout; the CII
 // artefact sums untyped nodes in a few rules, which XPath does in xs:double, and rounds some sums
 // the UBL one does not (or the other way round): each function follows its syntax's expression.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
     report.Check("BR-CO-03", holds, invoice.source);
   } else {
     for (const auto& breakdown : invoice.vat_breakdown) {
+      if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
       report.Check("BR-CO-03", holds, breakdown.source);
     }
   }
@@ -41,7 +43,10 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-04: every line has a VAT category code (BT-151).
 void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& line : invoice.lines) {
-    report.Check("BR-CO-04", line.item && Exists(line.item->vat_category_code), line.source);
+    report.Check(
+        "BR-CO-04",
+        line.item && Exists(line.item->vat_category_code) && IsVatCategory(*line.item, report),
+        line.source);
   }
 }
 
@@ -146,29 +151,57 @@ void CheckBrCo13(const invoice::DocumentTotals& totals, CoreReport& report) {
   report.Check("BR-CO-13", xpath::Eq(DecimalOf(totals.total_without_vat), expected), totals.source);
 }
 
-// The VAT totals (BT-110 and BT-111 elements) whose currency is `currency`, as written.
+// The VAT total elements whose currency is `currency`, as written.
 std::vector<const invoice::DecimalText*> VatTotalsIn(const invoice::DocumentTotals& totals,
                                                      const std::optional<std::string>& currency) {
   std::vector<const invoice::DecimalText*> found;
-  for (const auto* amount : {&totals.total_vat, &totals.total_vat_accounting}) {
-    if (*amount && currency && (*amount)->currency == *currency) found.push_back(&**amount);
+  for (const invoice::DecimalText* amount : VatTotalElements(totals)) {
+    if (currency && amount->currency == *currency) found.push_back(amount);
   }
   return found;
 }
 
 // BR-CO-14: BT-110 = the sum of the breakdowns' BT-117, rounded to cents. UBL: per TaxTotal that
-// has subtotals, in xs:decimal. CII: per TaxTotalAmount in the invoice currency, in xs:double.
-void CheckBrCo14(const SemanticInvoice& invoice, CoreReport& report) {
-  if (report.ubl()) {
-    if (invoice.vat_breakdown.empty()) return;
-    std::vector<Dec> amounts;
-    for (const auto& breakdown : invoice.vat_breakdown) {
-      amounts.push_back(DecimalOf(breakdown.tax_amount));
+// has subtotals, its own TaxAmount against its own subtotals, in xs:decimal. CII: per
+// TaxTotalAmount in the invoice currency against all the breakdowns, in xs:double.
+void CheckBrCo14Ubl(const SemanticInvoice& invoice, CoreReport& report) {
+  if (invoice.vat_breakdown.empty()) return;
+  // A TaxTotal's TaxAmount precedes its subtotals, so each breakdown belongs to the VAT total
+  // element written last before it; without offsets (a model built in memory) they all belong to
+  // BT-110.
+  std::vector<const invoice::DecimalText*> totals;
+  if (invoice.totals) totals = VatTotalElements(*invoice.totals);
+  std::sort(totals.begin(), totals.end(),
+            [](const auto* a, const auto* b) { return a->source < b->source; });
+  const bool located = !totals.empty() && totals.front()->source != invoice::kNoSource;
+  std::vector<std::vector<Dec>> subtotals(totals.size());
+  std::vector<Dec> unplaced;
+  for (const auto& breakdown : invoice.vat_breakdown) {
+    size_t owner = totals.size();
+    for (size_t i = 0; located && i < totals.size(); ++i) {
+      if (totals[i]->source < breakdown.source) owner = i;
     }
+    (owner < totals.size() ? subtotals[owner] : unplaced)
+        .push_back(DecimalOf(breakdown.tax_amount));
+  }
+  for (size_t i = 0; i < totals.size(); ++i) {
+    if (subtotals[i].empty()) continue;
+    report.Check("BR-CO-14",
+                 xpath::Eq(xpath::ParseDecimal(totals[i]->text),
+                           xpath::RoundToCents(xpath::Sum(subtotals[i]))),
+                 totals[i]->source);
+  }
+  if (!unplaced.empty()) {
     const std::optional<invoice::DecimalText> none;
     const auto& total = invoice.totals ? invoice.totals->total_vat : none;
-    report.Check("BR-CO-14", xpath::Eq(DecimalOf(total), xpath::RoundToCents(xpath::Sum(amounts))),
+    report.Check("BR-CO-14", xpath::Eq(DecimalOf(total), xpath::RoundToCents(xpath::Sum(unplaced))),
                  total ? total->source : invoice.source);
+  }
+}
+
+void CheckBrCo14(const SemanticInvoice& invoice, CoreReport& report) {
+  if (report.ubl()) {
+    CheckBrCo14Ubl(invoice, report);
     return;
   }
   if (!invoice.totals) return;
@@ -231,7 +264,10 @@ void CheckBrCo16(const invoice::DocumentTotals& totals, CoreReport& report) {
 // BR-CO-17: BT-117 = BT-116 x BT-119 / 100 rounded to cents, within one unit either way (strictly
 // within in UBL, inclusive in CII); a zero (rounded) rate, or none, wants a tax that rounds to 0.
 void CheckBrCo17(const invoice::VatBreakdown& breakdown, CoreReport& report) {
-  const Dec rate = DecimalOf(breakdown.rate);
+  if (CiiBreakdownRuleShadowed(breakdown, report)) return;
+  // The rate of a category whose scheme is not VAT does not count (CII normalizes TypeCode here).
+  const Dec rate =
+      IsVatCategory(breakdown, report, /*normalize_cii=*/true) ? DecimalOf(breakdown.rate) : Dec();
   const Dec tax = DecimalOf(breakdown.tax_amount);
   const Dec zero = DecimalOf(0);
   const Dec one = DecimalOf(1);
@@ -308,7 +344,7 @@ void CheckConditionRules(const SemanticInvoice& invoice, CoreReport& report) {
   CheckBrCo03(invoice, report);
   CheckBrCo04(invoice, report);
   CheckBrCo09(invoice, report);
-  if (invoice.totals) {
+  if (HasMonetarySummation(invoice.totals)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckBrCo10(invoice, totals, report);
     CheckAllowanceChargeTotal("BR-CO-11", false, invoice, totals.allowance_total, totals, report);

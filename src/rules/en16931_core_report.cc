@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "rules/xpath_values.h"
+
 namespace choral::rules {
 namespace {
 
@@ -387,6 +389,20 @@ constexpr CoreRuleText kCoreRules[] = {
 };
 
 }  // namespace
+
+bool NormalizedEquals(std::string_view text, std::string_view expected) {
+  return xpath::NormalizeSpace(text) == expected;
+}
+
+std::vector<const invoice::DecimalText*> VatTotalElements(const invoice::DocumentTotals& totals) {
+  std::vector<const invoice::DecimalText*> elements;
+  for (const auto& amount : totals.vat_totals_as_written) elements.push_back(&amount);
+  if (elements.empty()) {
+    if (totals.total_vat) elements.push_back(&*totals.total_vat);
+    if (totals.total_vat_accounting) elements.push_back(&*totals.total_vat_accounting);
+  }
+  return elements;
+}
 
 const CoreRuleText& CoreRule(std::string_view id) {
   for (const CoreRuleText& rule : kCoreRules) {

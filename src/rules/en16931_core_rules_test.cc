@@ -35,6 +35,17 @@ invoice::PostalAddress Address(std::string country) {
   return address;
 }
 
+// Marks a tax category as the VAT one (TaxScheme/ID or TypeCode 'VAT'), through whichever field the
+// model names it by.
+template <typename Category>
+void MarkVat(Category& category, std::string scheme = "VAT") {
+  if constexpr (requires { category.tax_scheme; }) {
+    category.tax_scheme = scheme;
+  } else if constexpr (requires { category.vat_tax_scheme; }) {
+    category.vat_tax_scheme = scheme;
+  }
+}
+
 // One line of 100.00 at 20 % VAT: breaks no core rule in either syntax.
 SemanticInvoice ValidInvoice(En16931Syntax syntax) {
   SemanticInvoice invoice;
@@ -63,12 +74,14 @@ SemanticInvoice ValidInvoice(En16931Syntax syntax) {
   line.item->name = "Papier";
   line.item->vat_category_code = "S";
   line.item->vat_rate = Amount("20");
+  MarkVat(*line.item);
   invoice.lines.push_back(line);
   invoice::VatBreakdown breakdown;
   breakdown.taxable_amount = Amount("100.00");
   breakdown.tax_amount = Amount("20.00");
   breakdown.category_code = "S";
   breakdown.rate = Amount("20");
+  MarkVat(breakdown);
   invoice.vat_breakdown.push_back(breakdown);
   invoice.totals.emplace();
   invoice.totals->line_net_total = Amount("100.00");
@@ -192,6 +205,7 @@ TEST_P(CoreRulesTest, AllowancesAndCharges) {
   charge.amount = Amount("1.005");
   charge.vat_category_code = "S";
   charge.reason = "Port";
+  MarkVat(charge);
   invoice.allowances_charges.push_back(charge);
   invoice::LineAllowanceCharge line_allowance;
   invoice.lines[0].allowances_charges.push_back(line_allowance);
@@ -220,6 +234,7 @@ TEST_P(CoreRulesTest, BrCo11RoundsTheSumAsEachArtefactDoes) {
   allowance.amount = Amount("1.005");
   allowance.vat_category_code = "S";
   allowance.reason = "Remise";
+  MarkVat(allowance);
   invoice.allowances_charges.push_back(allowance);
   // xs:decimal: round(100.5) = 101 -> 1.01; xs:double: round(100.49999999999999) = 100 -> 1.
   invoice.totals->allowance_total = Amount("1.01");
@@ -288,6 +303,32 @@ TEST_P(CoreRulesTest, VatTotalDecimalsOnlyInCii) {
   EXPECT_EQ(ids.count("BR-DEC-13"), ubl() ? 0u : 1u);
   invoice.totals->total_vat = Amount("20.000", "EUR");  // a value test in CII
   EXPECT_EQ(fired(invoice).count("BR-DEC-13"), 0u);
+}
+
+template <typename T>
+constexpr bool kHasTaxScheme = requires(T category) {
+  category.tax_scheme;
+};
+
+TEST_P(CoreRulesTest, OnlyVatCategoriesCount) {
+  if constexpr (kHasTaxScheme<invoice::VatBreakdown>) {
+    SemanticInvoice invoice = valid();
+    MarkVat(invoice.vat_breakdown[0], " vat ");
+    // UBL normalizes the scheme; CII only upper-cases TypeCode (BR-CO-17 normalizes it too).
+    EXPECT_EQ(fired(invoice), ubl() ? (Ids{}) : (Ids{"BR-47", "BR-48"}));
+    MarkVat(invoice.vat_breakdown[0], "GST");
+    EXPECT_EQ(fired(invoice), (Ids{"BR-47", "BR-48", "BR-CO-17"}));
+  }
+}
+
+TEST_P(CoreRulesTest, CiiCategoriesLMOShadowTheBreakdownRule) {
+  SemanticInvoice invoice = valid();
+  invoice.vat_breakdown[0].category_code = "O";
+  invoice.vat_breakdown[0].taxable_amount.reset();
+  invoice.vat_breakdown[0].tax_amount = Amount("20.001");
+  // UBL's TaxSubtotal rule still runs; CII's ApplicableTradeTax rule gives way to category O's.
+  EXPECT_EQ(fired(invoice),
+            ubl() ? (Ids{"BR-45", "BR-CO-14", "BR-CO-17", "BR-DEC-20"}) : (Ids{"BR-CO-14"}));
 }
 
 TEST_P(CoreRulesTest, SplitPayment) {

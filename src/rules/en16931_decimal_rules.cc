@@ -33,16 +33,14 @@ bool HasCentsValue(const DecimalText& amount) {
 // asks, in the monetary summation, that some TaxTotalAmount be either in the other currency or in
 // that currency with a value that has two decimals (a value test: "1.000" passes).
 void CheckVatTotalDecimals(const SemanticInvoice& invoice, CoreReport& report) {
-  if (report.ubl() || !invoice.totals) return;
+  if (report.ubl() || !HasMonetarySummation(invoice.totals)) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
-  const std::optional<DecimalText>* amounts[] = {&totals.total_vat, &totals.total_vat_accounting};
   bool any = false;
   bool dec13 = false;
   bool dec15 = false;
-  for (const std::optional<DecimalText>* amount : amounts) {
-    if (!*amount) continue;
+  for (const DecimalText* amount : VatTotalElements(totals)) {
     any = true;
-    const DecimalText& total = **amount;
+    const DecimalText& total = *amount;
     const bool in_invoice_currency = invoice.currency && total.currency == *invoice.currency;
     dec13 = dec13 || !in_invoice_currency || HasCentsValue(total);
     const bool in_tax_currency =
@@ -61,7 +59,7 @@ void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
     CheckDecimals(item.is_charge ? "BR-DEC-06" : "BR-DEC-02", item.base_amount, item.source,
                   report);
   }
-  if (invoice.totals) {
+  if (HasMonetarySummation(invoice.totals)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckDecimals("BR-DEC-09", totals.line_net_total, totals.source, report);
     CheckDecimals("BR-DEC-10", totals.allowance_total, totals.source, report);
@@ -74,6 +72,7 @@ void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
   }
   CheckVatTotalDecimals(invoice, report);
   for (const auto& breakdown : invoice.vat_breakdown) {
+    if (CiiBreakdownRuleShadowed(breakdown, report)) continue;
     CheckDecimals("BR-DEC-19", breakdown.taxable_amount, breakdown.source, report);
     CheckDecimals("BR-DEC-20", breakdown.tax_amount, breakdown.source, report);
   }

@@ -1,0 +1,141 @@
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "rules/en16931_checks.h"
+#include "rules/en16931_code_lists.h"
+
+namespace choral::rules {
+namespace {
+
+using invoice::SemanticInvoice;
+using Rules = std::multiset<std::string>;
+constexpr auto kUbl = En16931Syntax::kUbl;
+constexpr auto kCii = En16931Syntax::kCii;
+
+Rules Fired(const SemanticInvoice& invoice, En16931Syntax syntax) {
+  invoice::Findings findings;
+  CheckCodeListRules(invoice, syntax, findings);
+  Rules rules;
+  for (const auto& finding : findings) {
+    rules.insert(finding.rule);
+    EXPECT_FALSE(finding.message.empty()) << finding.rule;
+  }
+  return rules;
+}
+
+invoice::DecimalText Amount(std::string text, std::optional<std::string> currency) {
+  invoice::DecimalText amount;
+  amount.text = std::move(text);
+  amount.currency = std::move(currency);
+  return amount;
+}
+
+TEST(CodeListsTest, ListsComeFromTheArtefacts) {
+  EXPECT_TRUE(En16931CodeList("BR-CL-04", kUbl).Contains("EUR"));
+  EXPECT_FALSE(En16931CodeList("BR-CL-04", kUbl).Contains("EURO"));
+  // The two artefacts disagree on a few lists.
+  EXPECT_TRUE(En16931CodeList("BR-CL-14", kCii).Contains("AN"));
+  EXPECT_FALSE(En16931CodeList("BR-CL-14", kUbl).Contains("AN"));
+  EXPECT_TRUE(En16931CodeList("BR-CL-01", kUbl, 1).Contains("381"));
+  EXPECT_FALSE(En16931CodeList("BR-CL-01", kUbl, 0).Contains("381"));
+  EXPECT_TRUE(En16931CodeList("BR-CL-01", kCii).Contains("381"));
+  EXPECT_TRUE(En16931CodeList("BR-CL-23", kCii).Contains("C62"));
+  EXPECT_TRUE(En16931CodeList("BR-CL-99", kCii).empty());
+  EXPECT_EQ(En16931Message("BR-CL-04", kUbl).substr(0, 10), "[BR-CL-04]");
+  EXPECT_TRUE(En16931Message("BR-XX", kUbl).empty());
+}
+
+// invoice::DocumentKindOf knows the same codes as BR-CL-01 (kOther exactly for the others), and
+// the UBL credit note list's codes are credit notes.
+TEST(CodeListsTest, DocumentKindOfAgreesWithBrCl01) {
+  CodeList all = En16931CodeList("BR-CL-01", kCii);
+  CodeList credit_notes = En16931CodeList("BR-CL-01", kUbl, 1);
+  for (std::string_view code : all) {
+    EXPECT_NE(invoice::DocumentKindOf(code), invoice::DocumentKind::kOther) << code;
+  }
+  for (std::string_view code : credit_notes) {
+    EXPECT_EQ(invoice::DocumentKindOf(code), invoice::DocumentKind::kCreditNote) << code;
+  }
+  for (std::string_view code : {"1", "999", "38", "3800", ""}) {
+    EXPECT_EQ(invoice::DocumentKindOf(code), invoice::DocumentKind::kOther) << code;
+  }
+}
+
+TEST(CodeListRulesTest, DocumentTypeCodeListDependsOnTheUblRoot) {
+  SemanticInvoice invoice;
+  invoice.type_code = " 381 ";
+  EXPECT_EQ(Fired(invoice, kUbl), Rules{"BR-CL-01"});
+  invoice.ubl_credit_note = true;
+  EXPECT_EQ(Fired(invoice, kUbl), Rules{});
+  invoice.ubl_credit_note = false;
+  EXPECT_EQ(Fired(invoice, kCii), Rules{});
+  invoice.type_code = "380 381";
+  EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-01"});
+}
+
+TEST(CodeListRulesTest, UblChecksEveryAmountsCurrencyCiiTheVatTotalOnly) {
+  SemanticInvoice invoice;
+  invoice.totals.emplace();
+  invoice.totals->total_vat = Amount("1", "EUR");
+  invoice.totals->amount_due = Amount("1", std::nullopt);
+  invoice.totals->total_with_vat = Amount("1", "XXX1");
+  EXPECT_EQ(Fired(invoice, kUbl), (Rules{"BR-CL-03", "BR-CL-03"}));
+  EXPECT_EQ(Fired(invoice, kCii), Rules{});
+  invoice.totals->total_vat = Amount("1", "ECU");
+  EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-03"});
+}
+
+TEST(CodeListRulesTest, UblNoteSubjectIsFoundInTheListText) {
+  SemanticInvoice invoice;
+  invoice.notes.push_back({.subject_code = "AAI", .text = "#AAI#fine"});
+  invoice.notes.push_back({.subject_code = std::nullopt, .text = "see #AAH# below"});
+  invoice.notes.push_back({.subject_code = std::nullopt, .text = "#A A#straddles two codes"});
+  invoice.notes.push_back({.subject_code = std::nullopt, .text = "#TOOLONG# is not a code"});
+  EXPECT_EQ(Fired(invoice, kUbl), Rules{"BR-CL-08"});
+  SemanticInvoice cii;
+  cii.notes.push_back({.subject_code = "AAH", .text = "x"});
+  cii.notes.push_back({.subject_code = "BAT", .text = "only in CII's list"});
+  EXPECT_EQ(Fired(cii, kCii), Rules{"BR-CL-08"});
+}
+
+TEST(CodeListRulesTest, SepaIsAnIdentifierSchemeForSellerAndPayeeInUbl) {
+  SemanticInvoice invoice;
+  invoice.seller.emplace();
+  invoice::Identifier sepa;
+  sepa.value = "X";
+  sepa.scheme = "SEPA";
+  invoice.seller->identifiers.push_back(sepa);
+  invoice.buyer.emplace();
+  invoice.buyer->identifier = sepa;
+  EXPECT_EQ(Fired(invoice, kUbl), Rules{"BR-CL-10"});
+  EXPECT_EQ(Fired(invoice, kCii), (Rules{"BR-CL-10", "BR-CL-10"}));
+}
+
+TEST(CodeListRulesTest, VatCategoryCodesPerElement) {
+  SemanticInvoice invoice;
+  invoice.vat_breakdown.emplace_back();
+  invoice.vat_breakdown[0].category_code = "X";
+  invoice.vat_breakdown[0].exemption_reason_code = "VATEX-EU-G";
+  invoice.lines.emplace_back();
+  invoice.lines[0].item.emplace();
+  invoice.lines[0].item->vat_category_code = "S";
+  invoice.lines[0].quantity_unit = "C62";
+  invoice.lines[0].price.emplace();
+  invoice.lines[0].price->base_quantity_unit = "piece";
+  // The breakdown's category is a cac:TaxCategory in UBL, a ram:ApplicableTradeTax in CII.
+  EXPECT_EQ(Fired(invoice, kUbl), (Rules{"BR-CL-17", "BR-CL-23"}));
+  EXPECT_EQ(Fired(invoice, kCii), (Rules{"BR-CL-18", "BR-CL-23"}));
+}
+
+TEST(CodeListRulesTest, MimeCodesAreComparedAsWritten) {
+  SemanticInvoice invoice;
+  invoice.supporting_documents.resize(2);
+  invoice.supporting_documents[0].attachment_mime = "application/pdf";
+  invoice.supporting_documents[1].attachment_mime = " application/pdf";
+  EXPECT_EQ(Fired(invoice, kUbl), Rules{"BR-CL-24"});
+}
+
+}  // namespace
+}  // namespace choral::rules
