@@ -627,12 +627,55 @@ def m_tax_scheme(doc, rng):
     return recode(doc, rng, cands, ['VAT'], ['GST', 'TAX', 'vat', ''], 'tax scheme')
 
 
+def m_indicator(doc, rng):
+    # xs:boolean has four spellings and senders use them all; CII's artefact compares some
+    # contexts as strings ('true'), others as booleans (true()).
+    cands = doc.named('ChargeIndicator', 'Indicator') if doc.syntax == 'ubl' else doc.named(
+        'Indicator')
+    cands = [e for e in cands if doc.is_leaf(e)]
+    return recode(doc, rng, cands, ['true', 'false', '1', '0', ' true ', 'false '],
+                  ['TRUE', 'yes'], 'indicator')
+
+
+def m_tax_currency(doc, rng):
+    # BT-6 with its VAT total in that currency (BT-111), or a stray second VAT total.
+    cur = rng.choice(CURRENCIES + BAD_CURRENCIES[:2])
+    amount = rng.choice(['10.00', '0.00', '123.45', '-5.00'])
+    if doc.syntax == 'ubl':
+        doc_cur = doc.named('DocumentCurrencyCode')
+        totals = [e for e in doc.named('TaxTotal') if doc.parent[e] is doc.root]
+        if not doc_cur or not totals:
+            return None
+        if rng.random() < 0.7 and not doc.named('TaxCurrencyCode'):
+            doc.insert_after(doc_cur[0], el(CBC, 'TaxCurrencyCode', cur))
+        tt = el(CAC, 'TaxTotal')
+        sub(tt, CBC, 'TaxAmount', amount, currencyID=cur)
+        doc.insert_after(totals[-1], tt)
+        return 'add VAT total %s %s' % (amount, cur)
+    settle = doc.named('ApplicableHeaderTradeSettlement')
+    inv_cur = doc.named('InvoiceCurrencyCode')
+    sums = doc.named('SpecifiedTradeSettlementHeaderMonetarySummation')
+    if not settle or not inv_cur or not sums:
+        return None
+    if rng.random() < 0.7 and not doc.named('TaxCurrencyCode'):
+        p = doc.parent[inv_cur[0]]
+        p.insert(list(p).index(inv_cur[0]), el(RAM, 'TaxCurrencyCode', cur))
+    s = sums[0]
+    kids = list(s)
+    at = next((i + 1 for i, k in reversed(list(enumerate(kids)))
+               if local(k) in ('TaxTotalAmount', 'TaxBasisTotalAmount')), len(kids))
+    s.insert(at, el(RAM, 'TaxTotalAmount', amount, currencyID=cur))
+    doc.reparent()
+    return 'add VAT total %s %s' % (amount, cur)
+
+
 MUTATIONS = [
     (m_delete_leaf, 8), (m_delete, 4), (m_empty, 5), (m_duplicate, 4), (m_amount, 10),
     (m_vat_rate, 6), (m_vat_category, 8), (m_drop_breakdown, 4), (m_add_breakdown, 4),
     (m_exemption, 3), (m_currency, 4), (m_country, 3), (m_unit, 2), (m_scheme, 3),
     (m_type_code, 2), (m_payment_means, 2), (m_reason_code, 2), (m_dates, 4),
     (m_remove_line, 3), (m_add_allowance_charge, 6), (m_whitespace, 2), (m_tax_scheme, 2),
+    (m_indicator, 3), (m_tax_currency, 3),
 ]
 
 

@@ -268,13 +268,32 @@ std::optional<invoice::TaxRepresentative> ReadTaxRepresentative(const pugi::xml_
 
 // ---- Shared structures ----------------------------------------------------------------------
 
+// A period's start or end: the artefacts ask whether ram:StartDateTime / ram:EndDateTime is
+// there (BR-CO-19/20, BR-29/30's "not(ram:StartDateTime)"), not its DateTimeString. One without
+// a date string is kept as an empty date of no format, which BR-29/30 then fail as the artefacts'
+// empty comparison does.
+std::optional<DateText> PeriodDate(const pugi::xml_node& holder) {
+  if (!holder) return std::nullopt;
+  if (std::optional<DateText> date = Date(holder)) return date;
+  DateText empty;
+  empty.source = Offset(holder);
+  return empty;
+}
+
 std::optional<invoice::Period> ReadPeriod(const pugi::xml_node& node) {
   if (!node) return std::nullopt;
   invoice::Period period;
-  period.start = Date(Ram(node, "StartDateTime"));
-  period.end = Date(Ram(node, "EndDateTime"));
+  period.start = PeriodDate(Ram(node, "StartDateTime"));
+  period.end = PeriodDate(Ram(node, "EndDateTime"));
   period.source = Offset(node);
   return period;
+}
+
+// An allowance or charge without ChargeIndicator/udt:Indicator is neither for the artefacts:
+// every rule context about them, and the sums of BR-CO-11/12 and the VAT breakdown rules, select
+// them by [udt:Indicator = 'false' / 'true' / false() / true()]. The model leaves it out.
+bool HasChargeIndicator(const pugi::xml_node& allowance_charge) {
+  return static_cast<bool>(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
 }
 
 // ChargeIndicator/udt:Indicator: xs:boolean, "true" or "1" for a charge.
@@ -439,7 +458,8 @@ invoice::InvoiceLine ReadLine(const pugi::xml_node& node) {
       Text(Ram(settlement, "ReceivableSpecifiedTradeAccountingAccount", "ID"));
   line.period = ReadPeriod(Ram(settlement, "BillingSpecifiedPeriod"));
   ForEach(settlement, kRam, "SpecifiedTradeAllowanceCharge", [&](const pugi::xml_node& charge) {
-    line.allowances_charges.push_back(ReadLineAllowanceCharge(charge));
+    if (HasChargeIndicator(charge))
+      line.allowances_charges.push_back(ReadLineAllowanceCharge(charge));
   });
   line.price = ReadPrice(agreement);
   line.item = ReadItem(node, settlement);
@@ -645,7 +665,9 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
 
   invoice.period = ReadPeriod(Ram(node, "BillingSpecifiedPeriod"));
   ForEach(node, kRam, "SpecifiedTradeAllowanceCharge", [&](const pugi::xml_node& charge) {
-    invoice.allowances_charges.push_back(ReadDocumentAllowanceCharge(charge));
+    if (HasChargeIndicator(charge)) {
+      invoice.allowances_charges.push_back(ReadDocumentAllowanceCharge(charge));
+    }
   });
   invoice.totals =
       ReadTotals(Ram(node, "SpecifiedTradeSettlementHeaderMonetarySummation"), invoice);

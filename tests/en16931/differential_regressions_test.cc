@@ -1,0 +1,150 @@
+// Regressions found by scripts/differential-en16931.py: invoices of the shared corpus with a
+// small edit (an element removed, a text changed), each once judged differently by Choral and by
+// the official artefacts (the schematron on SaxonJS, shared/peers/en16931/). The expected rule ids
+// are the artefacts' verdicts on the edited file; Choral must fire exactly those (parse, syntax
+// rules, business rules; the XSD step is not run, as the peer does none). The corpus is read in
+// place; the edits are applied here, so no file is copied.
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include "formats/structured_document.h"
+#include "rules/en16931_rules.h"
+
+namespace choral {
+namespace {
+
+using RuleIds = std::set<std::string>;
+
+struct Edit {
+  // Steps of local names from the root element, each with an optional 1-based [n] among the
+  // siblings of that name: "SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/...".
+  std::string path;
+  bool remove = true;  // else set the element's text
+  std::string text;
+};
+
+Edit Remove(std::string path) { return {std::move(path), true, ""}; }
+
+struct Mutant {
+  std::string name;  // what was found, for the failure message
+  std::string seed;  // relative to shared/corpus/en16931
+  std::vector<Edit> edits;
+  RuleIds fatal;  // the artefacts' verdict on the edited file
+  RuleIds warning;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string_view LocalName(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node Find(pugi::xml_node node, const std::string& path) {
+  std::istringstream steps(path);
+  for (std::string step; std::getline(steps, step, '/');) {
+    int wanted = 1;
+    if (size_t bracket = step.find('['); bracket != std::string::npos) {
+      wanted = std::stoi(step.substr(bracket + 1));
+      step.resize(bracket);
+    }
+    pugi::xml_node found;
+    int seen = 0;
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_element && LocalName(child) == step && ++seen == wanted) {
+        found = child;
+        break;
+      }
+    }
+    node = found;
+    if (!node) break;
+  }
+  return node;
+}
+
+// The edited seed, serialized.
+std::string Apply(const Mutant& mutant) {
+  pugi::xml_document document;
+  std::string seed = ReadFile(std::string(CHORAL_CORPUS_DIR) + "/en16931/" + mutant.seed);
+  EXPECT_TRUE(document.load_string(seed.c_str(), pugi::parse_default | pugi::parse_declaration));
+  for (const Edit& edit : mutant.edits) {
+    pugi::xml_node node = Find(document.document_element(), edit.path);
+    EXPECT_TRUE(node) << mutant.seed << " has no " << edit.path;
+    if (!node) continue;
+    if (edit.remove) {
+      node.parent().remove_child(node);
+    } else {
+      node.text().set(edit.text.c_str());
+    }
+  }
+  std::ostringstream out;
+  document.save(out, "  ");
+  return out.str();
+}
+
+void ExpectArtefactVerdict(const Mutant& mutant) {
+  SCOPED_TRACE(mutant.name + " (" + mutant.seed + ")");
+  auto document = formats::StructuredDocument::Parse(Apply(mutant));
+  ASSERT_TRUE(document) << document.error().message;
+  invoice::Findings findings = document->CheckSyntaxRules();
+  invoice::Findings business =
+      rules::CheckEn16931(document->invoice(), document->syntax() == formats::Syntax::kUbl
+                                                   ? rules::En16931Syntax::kUbl
+                                                   : rules::En16931Syntax::kCii);
+  findings.insert(findings.end(), business.begin(), business.end());
+  RuleIds fatal, warning;
+  for (const auto& finding : findings) {
+    (finding.flag == invoice::FindingFlag::kFatal ? fatal : warning).insert(finding.rule);
+  }
+  EXPECT_EQ(fatal, mutant.fatal);
+  EXPECT_EQ(warning, mutant.warning);
+}
+
+// CII's BR-29/30 test "EndDateTime/DateTimeString[@format='102'] >= StartDateTime/..." unless
+// either element is absent: a StartDateTime without its DateTimeString is there, and the empty
+// comparison fails.
+TEST(En16931DifferentialRegressions, CiiPeriodDateWithoutItsDateString) {
+  ExpectArtefactVerdict(
+      {"header period start without DateTimeString",
+       "cii/cen-examples/CII_example7.xml",
+       {Remove("SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/BillingSpecifiedPeriod/"
+               "StartDateTime/DateTimeString")},
+       {"BR-29"},
+       {}});
+  ExpectArtefactVerdict({"line period end without DateTimeString",
+                         "cii/cen-examples/CII_example9.xml",
+                         {Remove("SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[1]/"
+                                 "SpecifiedLineTradeSettlement/BillingSpecifiedPeriod/EndDateTime/"
+                                 "DateTimeString")},
+                         {"BR-30"},
+                         {}});
+}
+
+// A CII allowance without ChargeIndicator/udt:Indicator is neither allowance nor charge to the
+// artefacts: it leaves BR-CO-11's sum of allowances and the breakdown's (BR-S-08), which then no
+// longer add up; it was read as an allowance.
+TEST(En16931DifferentialRegressions, CiiAllowanceWithoutIndicator) {
+  ExpectArtefactVerdict({"document allowance without indicator",
+                         "cii/cen-examples/CII_example2.xml",
+                         {Remove("SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/"
+                                 "SpecifiedTradeAllowanceCharge[1]/ChargeIndicator/Indicator")},
+                         {"BR-CO-11", "BR-S-08"},
+                         {}});
+}
+
+}  // namespace
+}  // namespace choral
