@@ -211,6 +211,17 @@ std::optional<Identifier> PartyId(const pugi::xml_node& party) {
   return Id(Ram(party, "ID"));
 }
 
+// BT-34 / BT-49: the first URIUniversalCommunication's URIID. BR-62/63 want a scheme as soon as
+// the URIUniversalCommunication is there, so one without URIID is kept as an empty address.
+std::optional<Identifier> ElectronicAddress(const pugi::xml_node& party) {
+  pugi::xml_node holder = Ram(party, "URIUniversalCommunication");
+  if (!holder) return std::nullopt;
+  if (std::optional<Identifier> address = Id(Ram(holder, "URIID"))) return address;
+  Identifier empty;
+  empty.source = Offset(holder);
+  return empty;
+}
+
 std::optional<invoice::Seller> ReadSeller(const pugi::xml_node& node) {
   if (!node) return std::nullopt;
   invoice::Seller seller;
@@ -224,7 +235,7 @@ std::optional<invoice::Seller> ReadSeller(const pugi::xml_node& node) {
   seller.vat_id = TaxRegistration(node, "VA");
   seller.tax_registration_id = TaxRegistration(node, "FC");
   seller.legal_information = Text(Ram(node, "Description"));
-  seller.electronic_address = Id(Ram(node, "URIUniversalCommunication", "URIID"));
+  seller.electronic_address = ElectronicAddress(node);
   seller.address = Address(Ram(node, "PostalTradeAddress"));
   seller.contact = ContactOf(node);
   seller.source = Offset(node);
@@ -239,7 +250,7 @@ std::optional<invoice::Buyer> ReadBuyer(const pugi::xml_node& node) {
   buyer.identifier = PartyId(node);
   buyer.legal_registration_id = Id(Ram(node, "SpecifiedLegalOrganization", "ID"));
   buyer.vat_id = TaxRegistration(node, "VA");
-  buyer.electronic_address = Id(Ram(node, "URIUniversalCommunication", "URIID"));
+  buyer.electronic_address = ElectronicAddress(node);
   buyer.address = Address(Ram(node, "PostalTradeAddress"));
   buyer.contact = ContactOf(node);
   buyer.source = Offset(node);

@@ -84,11 +84,18 @@ class CodeListChecker {
       if (!InList(list, amount->currency ? *amount->currency : std::string()))
         AddFatal(out_, "BR-CL-03", syntax_, amount->source);
     };
-    if (!ubl_) {
-      if (invoice_.totals) {
-        check(invoice_.totals->total_vat);
-        check(invoice_.totals->total_vat_accounting);
+    // Every VAT total element, not only BT-110 and BT-111: a total in a third currency (or a
+    // repeated one) is neither, yet its currencyID is checked.
+    auto check_vat_totals = [&](const invoice::DocumentTotals& totals) {
+      if (totals.vat_totals_as_written.empty()) {
+        check(totals.total_vat);
+        check(totals.total_vat_accounting);
+        return;
       }
+      for (const auto& amount : totals.vat_totals_as_written) check(amount);
+    };
+    if (!ubl_) {
+      if (invoice_.totals) check_vat_totals(*invoice_.totals);
       return;
     }
     for (const auto& charge : invoice_.allowances_charges) {
@@ -97,11 +104,11 @@ class CodeListChecker {
     }
     if (invoice_.totals) {
       const auto& totals = *invoice_.totals;
+      check_vat_totals(totals);
       for (const auto* amount :
-           {&totals.total_vat, &totals.total_vat_accounting, &totals.line_net_total,
-            &totals.total_without_vat, &totals.total_with_vat, &totals.allowance_total,
-            &totals.charge_total, &totals.paid_amount, &totals.rounding_amount,
-            &totals.amount_due}) {
+           {&totals.line_net_total, &totals.total_without_vat, &totals.total_with_vat,
+            &totals.allowance_total, &totals.charge_total, &totals.paid_amount,
+            &totals.rounding_amount, &totals.amount_due}) {
         check(*amount);
       }
     }

@@ -87,6 +87,20 @@ TEST(CodeListRulesTest, UblChecksEveryAmountsCurrencyCiiTheVatTotalOnly) {
   EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-03"});
 }
 
+// A VAT total in neither BT-5's nor BT-6's currency is neither BT-110 nor BT-111, but the
+// artefacts check its currencyID too (CII: ram:TaxTotalAmount[@currencyID]; UBL: cbc:TaxAmount).
+TEST(CodeListRulesTest, EveryVatTotalAsWrittenHasItsCurrencyChecked) {
+  SemanticInvoice invoice;
+  invoice.totals.emplace();
+  invoice.totals->total_vat = Amount("1", "EUR");
+  invoice.totals->vat_totals_as_written = {Amount("1", "EUR"), Amount("2", "XYZ"),
+                                           Amount("3", std::nullopt)};
+  EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-03"});
+  EXPECT_EQ(Fired(invoice, kUbl), (Rules{"BR-CL-03", "BR-CL-03"}));  // UBL: absent fails too
+  invoice.totals->vat_totals_as_written.clear();  // a reader that does not list them
+  EXPECT_EQ(Fired(invoice, kCii), Rules{});
+}
+
 TEST(CodeListRulesTest, UblNoteSubjectIsFoundInTheListText) {
   SemanticInvoice invoice;
   invoice.notes.push_back({.subject_code = "AAI", .text = "#AAI#fine"});

@@ -24,14 +24,21 @@ namespace {
 using RuleIds = std::set<std::string>;
 
 struct Edit {
+  enum Kind { kRemove, kSetAttribute, kDuplicate };
+  Kind kind;
   // Steps of local names from the root element, each with an optional 1-based [n] among the
   // siblings of that name: "SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/...".
   std::string path;
-  bool remove = true;  // else set the element's text
-  std::string text;
+  std::string attribute;
+  std::string value;
 };
 
-Edit Remove(std::string path) { return {std::move(path), true, ""}; }
+Edit Remove(std::string path) { return {Edit::kRemove, std::move(path), "", ""}; }
+Edit SetAttribute(std::string path, std::string attribute, std::string value) {
+  return {Edit::kSetAttribute, std::move(path), std::move(attribute), std::move(value)};
+}
+// A copy of the element right after it.
+Edit Duplicate(std::string path) { return {Edit::kDuplicate, std::move(path), "", ""}; }
 
 struct Mutant {
   std::string name;  // what was found, for the failure message
@@ -85,10 +92,19 @@ std::string Apply(const Mutant& mutant) {
     pugi::xml_node node = Find(document.document_element(), edit.path);
     EXPECT_TRUE(node) << mutant.seed << " has no " << edit.path;
     if (!node) continue;
-    if (edit.remove) {
-      node.parent().remove_child(node);
-    } else {
-      node.text().set(edit.text.c_str());
+    switch (edit.kind) {
+      case Edit::kRemove:
+        node.parent().remove_child(node);
+        break;
+      case Edit::kSetAttribute: {
+        pugi::xml_attribute attribute = node.attribute(edit.attribute.c_str());
+        if (!attribute) attribute = node.append_attribute(edit.attribute.c_str());
+        attribute.set_value(edit.value.c_str());
+        break;
+      }
+      case Edit::kDuplicate:
+        node.parent().insert_copy_after(node, node);
+        break;
     }
   }
   std::ostringstream out;
@@ -144,6 +160,43 @@ TEST(En16931DifferentialRegressions, CiiAllowanceWithoutIndicator) {
                                  "SpecifiedTradeAllowanceCharge[1]/ChargeIndicator/Indicator")},
                          {"BR-CO-11", "BR-S-08"},
                          {}});
+}
+
+// CII's BR-62/63 ask for a scheme on the first URIUniversalCommunication's URIID as soon as the
+// URIUniversalCommunication is there; one without URIID was read as no electronic address.
+TEST(En16931DifferentialRegressions, CiiElectronicAddressWithoutUriId) {
+  ExpectArtefactVerdict({"buyer URIUniversalCommunication without URIID",
+                         "cii/akretion/factur-x-en16931.xml",
+                         {Remove("SupplyChainTradeTransaction/ApplicableHeaderTradeAgreement/"
+                                 "BuyerTradeParty/URIUniversalCommunication/URIID")},
+                         {"BR-63"},
+                         {}});
+  ExpectArtefactVerdict({"seller URIUniversalCommunication without URIID",
+                         "cii/akretion/factur-x-en16931.xml",
+                         {Remove("SupplyChainTradeTransaction/ApplicableHeaderTradeAgreement/"
+                                 "SellerTradeParty/URIUniversalCommunication/URIID")},
+                         {"BR-62"},
+                         {}});
+}
+
+// BR-CL-03 checks the currency of every VAT total element; one in neither BT-5's nor BT-6's
+// currency is neither BT-110 nor BT-111, and went unchecked.
+TEST(En16931DifferentialRegressions, VatTotalInAThirdCurrency) {
+  ExpectArtefactVerdict(
+      {"CII VAT total in XYZ",
+       "cii/cen-examples/CII_example1.xml",
+       {SetAttribute("SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/"
+                     "SpecifiedTradeSettlementHeaderMonetarySummation/"
+                     "TaxTotalAmount",
+                     "currencyID", "XYZ")},
+       {"BR-CL-03", "BR-CO-15"},
+       {}});
+  ExpectArtefactVerdict(
+      {"UBL second VAT total in EURO",
+       "ubl/cen-examples/ubl-tc434-example1.xml",
+       {Duplicate("TaxTotal"), SetAttribute("TaxTotal[2]/TaxAmount", "currencyID", "EURO")},
+       {"BR-CL-03"},
+       {}});
 }
 
 }  // namespace
