@@ -324,6 +324,14 @@ bool IsCharge(const pugi::xml_node& allowance_charge) {
   return value == "true" || value == "1";
 }
 
+// Whether udt:Indicator is "true" or "false" as written, which is what the CII artefact's
+// string-compared contexts ([udt:Indicator='true']) select.
+bool IndicatorLiteral(const pugi::xml_node& allowance_charge) {
+  std::optional<std::string> indicator =
+      Text(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
+  return indicator == "true" || indicator == "false";
+}
+
 // The category and rate of a ram:ApplicableTradeTax / ram:CategoryTradeTax.
 struct TaxCategory {
   std::optional<std::string> scheme;
@@ -351,6 +359,7 @@ pugi::xml_node VatTax(const pugi::xml_node& parent, std::string_view local) {
 invoice::DocumentAllowanceCharge ReadDocumentAllowanceCharge(const pugi::xml_node& node) {
   invoice::DocumentAllowanceCharge result;
   result.is_charge = IsCharge(node);
+  result.indicator_literal = IndicatorLiteral(node);
   result.amount = Decimal(Ram(node, "ActualAmount"));
   result.base_amount = Decimal(Ram(node, "BasisAmount"));
   result.percentage = Decimal(Ram(node, "CalculationPercent"));
@@ -369,6 +378,7 @@ invoice::DocumentAllowanceCharge ReadDocumentAllowanceCharge(const pugi::xml_nod
 invoice::LineAllowanceCharge ReadLineAllowanceCharge(const pugi::xml_node& node) {
   invoice::LineAllowanceCharge result;
   result.is_charge = IsCharge(node);
+  result.indicator_literal = IndicatorLiteral(node);
   result.amount = Decimal(Ram(node, "ActualAmount"));
   result.base_amount = Decimal(Ram(node, "BasisAmount"));
   result.percentage = Decimal(Ram(node, "CalculationPercent"));

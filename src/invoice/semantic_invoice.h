@@ -214,6 +214,11 @@ struct PaymentInstructions {
 // BG-20 Document level allowance (is_charge false) / BG-21 document level charge (true).
 struct DocumentAllowanceCharge {
   bool is_charge = false;
+  // CII only: udt:Indicator reads exactly "true" or "false". The CII artefact picks the
+  // allowances and charges of BR-31..44, BR-CO-21..24 and BR-DEC-01..06/24..28 by comparing the
+  // indicator as a string, those of the sums and VAT rules as an xs:boolean: "1" or " true " is a
+  // charge to the latter only.
+  bool indicator_literal = true;
   std::optional<DecimalText> amount;             // BT-92 / BT-99
   std::optional<DecimalText> base_amount;        // BT-93 / BT-100
   std::optional<DecimalText> percentage;         // BT-94 / BT-101
@@ -286,6 +291,11 @@ struct SupportingDocument {
 // BG-27 Invoice line allowance (is_charge false) / BG-28 invoice line charge (true).
 struct LineAllowanceCharge {
   bool is_charge = false;
+  // CII only: udt:Indicator reads exactly "true" or "false". The CII artefact picks the
+  // allowances and charges of BR-31..44, BR-CO-21..24 and BR-DEC-01..06/24..28 by comparing the
+  // indicator as a string, those of the sums and VAT rules as an xs:boolean: "1" or " true " is a
+  // charge to the latter only.
+  bool indicator_literal = true;
   std::optional<DecimalText> amount;       // BT-136 / BT-141
   std::optional<DecimalText> base_amount;  // BT-137 / BT-142
   std::optional<DecimalText> percentage;   // BT-138 / BT-143

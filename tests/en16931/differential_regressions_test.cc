@@ -24,7 +24,7 @@ namespace {
 using RuleIds = std::set<std::string>;
 
 struct Edit {
-  enum Kind { kRemove, kSetAttribute, kDuplicate };
+  enum Kind { kRemove, kSetText, kSetAttribute, kDuplicate };
   Kind kind;
   // Steps of local names from the root element, each with an optional 1-based [n] among the
   // siblings of that name: "SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/...".
@@ -34,6 +34,9 @@ struct Edit {
 };
 
 Edit Remove(std::string path) { return {Edit::kRemove, std::move(path), "", ""}; }
+Edit SetText(std::string path, std::string text) {
+  return {Edit::kSetText, std::move(path), "", std::move(text)};
+}
 Edit SetAttribute(std::string path, std::string attribute, std::string value) {
   return {Edit::kSetAttribute, std::move(path), std::move(attribute), std::move(value)};
 }
@@ -95,6 +98,9 @@ std::string Apply(const Mutant& mutant) {
     switch (edit.kind) {
       case Edit::kRemove:
         node.parent().remove_child(node);
+        break;
+      case Edit::kSetText:
+        node.text().set(edit.value.c_str());
         break;
       case Edit::kSetAttribute: {
         pugi::xml_attribute attribute = node.attribute(edit.attribute.c_str());
@@ -197,6 +203,36 @@ TEST(En16931DifferentialRegressions, VatTotalInAThirdCurrency) {
        {Duplicate("TaxTotal"), SetAttribute("TaxTotal[2]/TaxAmount", "currencyID", "EURO")},
        {"BR-CL-03"},
        {}});
+}
+
+// CII's rules of an allowance or charge select it by [udt:Indicator = 'true'] (a string); the
+// sums and VAT rules by [udt:Indicator = true()] (an xs:boolean). "0", " true " or "1" is
+// schema-valid and counts in the sums, but the allowance's own rules (reason, decimals) skip it.
+TEST(En16931DifferentialRegressions, CiiIndicatorSpelling) {
+  const std::string allowance =
+      "SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/"
+      "SpecifiedTradeAllowanceCharge[1]/";
+  const std::string charge =
+      "SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/"
+      "SpecifiedTradeAllowanceCharge[2]/";
+  ExpectArtefactVerdict({"allowance spelt 0, without reason",
+                         "cii/cen-examples/CII_example2.xml",
+                         {SetText(allowance + "ChargeIndicator/Indicator", "0"),
+                          Remove(allowance + "Reason"), Remove(allowance + "ReasonCode")},
+                         {},
+                         {}});
+  ExpectArtefactVerdict(
+      {"charge spelt ' true ', without reason",
+       "cii/cen-examples/CII_example2.xml",
+       {SetText(charge + "ChargeIndicator/Indicator", " true "), Remove(charge + "Reason")},
+       {},
+       {}});
+  ExpectArtefactVerdict({"charge spelt 1, of three decimals",
+                         "cii/cen-examples/CII_example2.xml",
+                         {SetText(charge + "ChargeIndicator/Indicator", "1"),
+                          SetText(charge + "ActualAmount", "100.005")},
+                         {"BR-CO-12", "BR-S-08"},
+                         {}});
 }
 
 }  // namespace
