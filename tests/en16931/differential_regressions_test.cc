@@ -235,5 +235,15 @@ TEST(En16931DifferentialRegressions, CiiIndicatorSpelling) {
                          {}});
 }
 
+// UBL's BR-O-12 counts //cac:ClassifiedTaxCategory[normalize-space(cbc:ID) != 'O'][VAT scheme]:
+// a line category without cbc:ID is one.
+TEST(En16931DifferentialRegressions, UblLineCategoryWithoutCodeBesideNotSubjectToVat) {
+  ExpectArtefactVerdict({"line ClassifiedTaxCategory without ID",
+                         "ubl/cen-testfiles/BIS_Billing_30-Forskott_ej_moms.xml",
+                         {Remove("InvoiceLine/Item/ClassifiedTaxCategory/ID")},
+                         {"BR-CO-04", "BR-O-08", "BR-O-12"},
+                         {}});
+}
+
 }  // namespace
 }  // namespace choral
