@@ -83,7 +83,7 @@ def main():
     out.append("// EN16931-UBL-validation.xslt and EN16931-CII-validation.xslt), licensed under EUPL-1.2; the")
     out.append("// code lists and messages below are data taken verbatim from those files.")
     out.append("// Regenerate: scripts/extract-en16931-code-lists.py [XSLT_DIR] [OUTPUT]")
-    out.append("//   (XSLT_DIR defaults to $CHORAL_CORPUS_DIR/en16931/xslt), then clang-format is not needed.")
+    out.append("//   (XSLT_DIR defaults to $CHORAL_CORPUS_DIR/en16931/xslt), then clang-format -i OUTPUT.")
     out.append("")
     out.append('#include "rules/en16931_code_lists.h"')
     out.append("")

@@ -30,6 +30,15 @@ int RunRoutes(const Config& config);
 // 1 when any file could not be read (after reading the others).
 int RunExtract(const std::vector<std::string>& files);
 
+// `choral validate [--json] FILE...`: checks each structured invoice (UBL, CII, Factur-X PDF)
+// against the XML schema of config.schema_dir (or DefaultSchemaDir()) and the EN 16931 rules;
+// prints a readable report per file, or with `json_lines` one JSON object per file per line:
+// {file, syntax, profile, valid, findings: [{rule, flag, message, location: {xpath, line}}]}.
+// A file that cannot be read gets "choral: FILE: cause" on standard error (and, in JSON, a line
+// {file, error: {code, message}}). 0 when every file is valid, 1 when one has a fatal finding or
+// cannot be read, 2 when a schema folder that was named cannot be loaded.
+int RunValidate(const Config& config, const std::vector<std::string>& files, bool json_lines);
+
 // Prints "choral: <message>" on standard error: the one way a command reports a fatal error.
 void PrintFatal(const std::string& message);
 

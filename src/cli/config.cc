@@ -148,7 +148,8 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
                                                              ":" + std::to_string(where.column) +
                                                              ": " + std::string(e.description()));
   }
-  if (auto s = UnknownKeys(root, "", {"server", "storage", "log", "smtp", "mail", "pdf"}, path);
+  if (auto s = UnknownKeys(root, "",
+                           {"server", "storage", "log", "smtp", "mail", "pdf", "validation"}, path);
       !s) {
     return s;
   }
@@ -240,8 +241,18 @@ core::Status LoadConfigFile(const std::string& path, Config& config) {
   } else if (root.contains("pdf")) {
     return WrongType(path, "pdf", "a table");
   }
+  if (const toml::table* validation = root["validation"].as_table()) {
+    if (auto s = UnknownKeys(*validation, "validation", {"schema_dir"}, path); !s) return s;
+    if (auto s = ReadString(*validation, "validation", "schema_dir", path, config.schema_dir); !s) {
+      return s;
+    }
+  } else if (root.contains("validation")) {
+    return WrongType(path, "validation", "a table");
+  }
   return core::Ok();
 }
+
+std::string DefaultSchemaDir() { return CHORAL_XSD_DIR; }
 
 core::Status ApplyEnvironment(Config& config) {
   if (const char* listen = std::getenv("CHORAL_LISTEN"); listen && *listen) {

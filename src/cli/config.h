@@ -41,7 +41,14 @@ struct Config {
   SmtpConfig smtp;
   MailConfig mail;
   int pdf_workers = 0;  // [pdf] workers: PDF worker processes; 0 = one per core
+  // [validation] schema_dir: the XSD folder of structured invoices (the FNFE-MPE fr-rfe layout,
+  // see formats/xsd_validator.h); "" = DefaultSchemaDir().
+  std::string schema_dir;
 };
+
+// The schema folder the build was configured with (CMake's CHORAL_XSD_DIR), used when no
+// [validation] schema_dir or --schemas is given. The schemas are never copied into the program.
+std::string DefaultSchemaDir();
 
 // Reads a TOML file over `config`. kInvalidArgument "FILE:LINE:COL: what" for a syntax error,
 // an unknown key or a value of the wrong type; kNotFound when the file does not exist.

@@ -49,6 +49,19 @@ workers = 3
   EXPECT_EQ(config.pdf_workers, 3);
 }
 
+TEST_F(ConfigFileTest, ReadsTheSchemaFolder) {
+  Config config;
+  EXPECT_TRUE(config.schema_dir.empty());
+  EXPECT_FALSE(DefaultSchemaDir().empty());
+  auto loaded = LoadConfigFile(Write("[validation]\nschema_dir = \"/srv/xsd\"\n"), config);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(config.schema_dir, "/srv/xsd");
+  Config other;
+  auto wrong = LoadConfigFile(Write("[validation]\nschemas = \"/srv/xsd\"\n"), other);
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message.find("validation.schemas"), std::string::npos);
+}
+
 TEST_F(ConfigFileTest, ReadsTheMailSections) {
   Config config;
   auto loaded = LoadConfigFile(Write(R"(

@@ -96,6 +96,18 @@ int main(int argc, char** argv) {
   extract->add_flag("--json", extract_json, "JSON lines (the only output format so far)");
   extract->add_option("files", extract_files, "PDF files")->required();
 
+  std::vector<std::string> validate_files;
+  bool validate_json = false;
+  std::string schema_dir;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "check structured invoices (UBL, CII, Factur-X PDF) against EN 16931");
+  validate->add_option("--config", flags.config_file, "TOML configuration file")
+      ->envname("CHORAL_CONFIG");
+  validate->add_flag("--json", validate_json, "one JSON object per file per line");
+  validate->add_option("--schemas", schema_dir,
+                       "XSD folder (fr-rfe layout: UBL/1xsd_UBL2.1, CII/1xsd-CII_D22B_uncoupled)");
+  validate->add_option("files", validate_files, "UBL or CII XML files, Factur-X PDFs")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -109,6 +121,8 @@ int main(int argc, char** argv) {
     choral::cli::PrintFatal(config.error().message);
     return 2;
   }
+  if (!schema_dir.empty()) config->schema_dir = schema_dir;
+  if (*validate) return choral::cli::RunValidate(*config, validate_files, validate_json);
   if (*serve) return choral::cli::RunServe(*config);
   if (*seed) return choral::cli::RunSeedDemo(*config, json);
   if (*routes) return choral::cli::RunRoutes(*config);

@@ -9,6 +9,7 @@
 #include "cli/reminder_job.h"
 #include "cli/route_table.h"
 #include "core/clock.h"
+#include "formats/xsd_validator.h"
 #include "http/server.h"
 #include "mail/smtp_sender.h"
 #include "platform/mail_dispatcher.h"
@@ -83,6 +84,19 @@ int RunServe(const Config& config) {
   }
   platform::PlatformOptions platform_options;
   platform_options.pdf_readers.size = config.pdf_workers;
+  // Loaded once (hundreds of schema files); without them the check page says the schema step
+  // was skipped rather than refusing to start.
+  std::string schema_dir = config.schema_dir.empty() ? DefaultSchemaDir() : config.schema_dir;
+  auto schemas = formats::XsdValidator::Load(schema_dir);
+  if (schemas) {
+    platform_options.xsd = &*schemas;
+  } else {
+    logger->warn(nlohmann::json{{"msg",
+                                 "XML schemas not loaded: invoices are checked without "
+                                 "the schema step ([validation] schema_dir)"},
+                                {"error", schemas.error().message}}
+                     .dump());
+  }
   platform::Platform platform(**store, clock, std::move(platform_options));
 
   http::Routes routes;

@@ -1,12 +1,13 @@
 // Hostile XML end to end: external entities (file and network), billion laughs, a 100 MB file and
-// deep nesting get a clear answer and never expand or fetch anything. Covers the XSD validator
-// (libxml2) and pugixml as the readers use it.
+// deep nesting get a clear answer and never expand or fetch anything, both through
+// StructuredDocument::Parse (pugixml and the readers) and XsdValidator::Validate (libxml2).
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
 #include <random>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@
 #include <pugixml.hpp>
 #include <sys/socket.h>
 
+#include "formats/structured_document.h"
 #include "formats/xsd_validator.h"
 
 namespace choral::formats {
@@ -173,7 +175,7 @@ TEST_F(HostileXmlTest, BillionLaughsIsRefusedBeforeAnyEntityIsDeclared) {
 
 TEST_F(HostileXmlTest, UndeclaredEntityIsNotWellFormed) {
   invoice::ValidationFinding finding = ExpectRefused(
-      std::string(kUblOpen) + "\n<cbc:ID>&xxe;</cbc:ID></Invoice>", "XSD-NOT-WELL-FORMED");
+      std::string(kUblOpen) + "\n<cbc:ID>&xxe;</cbc:ID></Invoice>", "XML-NOT-WELL-FORMED");
   EXPECT_EQ(finding.line, 2);
   EXPECT_NE(finding.message.find("xxe"), std::string::npos) << finding.message;
 }
@@ -205,11 +207,97 @@ TEST_F(HostileXmlTest, DeepNestingIsRefused) {
   EXPECT_NE(findings[0].rule, "XSD-TOO-DEEP");
 }
 
+TEST_F(HostileXmlTest, UndecodableBytesAreNotWellFormedAndNothingGoesToStderr) {
+  // libxml2 raises encoding errors with no parser context: they must become the finding, not
+  // lines on the server's stderr.
+  std::string xml = std::string("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n") + kUblOpen +
+                    "<cbc:ID>\xff\xfe\x80\x81</cbc:ID></Invoice>";
+  ::testing::internal::CaptureStderr();
+  invoice::Findings findings = validator_->Validate(xml, Syntax::kUbl);
+  std::string stderr_text = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(stderr_text, "");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "XML-NOT-WELL-FORMED");
+  EXPECT_NE(findings[0].message.find("conversion"), std::string::npos) << findings[0].message;
+}
+
 TEST_F(HostileXmlTest, GarbageIsNotWellFormed) {
-  ExpectRefused("", "XSD-NOT-WELL-FORMED");
-  ExpectRefused("%PDF-1.7\n\xff\xfe", "XSD-NOT-WELL-FORMED");
-  ExpectRefused(std::string(kUblOpen) + "<cbc:ID>1</cbc:Note></Invoice>", "XSD-NOT-WELL-FORMED");
-  ExpectRefused(std::string(kUblOpen) + "<x:ID/></Invoice>", "XSD-NOT-WELL-FORMED");
+  ExpectRefused("", "XML-NOT-WELL-FORMED");
+  ExpectRefused("%PDF-1.7\n\xff\xfe", "XML-NOT-WELL-FORMED");
+  ExpectRefused(std::string(kUblOpen) + "<cbc:ID>1</cbc:Note></Invoice>", "XML-NOT-WELL-FORMED");
+  ExpectRefused(std::string(kUblOpen) + "<x:ID/></Invoice>", "XML-NOT-WELL-FORMED");
+}
+
+// Every hostile file, through both entry points: Parse refuses it with a clear error, Validate
+// with one fatal XSD finding; fast, and nothing read or expanded reaches a message.
+struct HostileCase {
+  std::string name;
+  std::string xml;
+  core::ErrorCode parse_code;
+  std::string parse_message;  // a part of Parse's error message
+  std::string xsd_rule;
+};
+
+std::vector<HostileCase> HostileCases() {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : XxeDocument("file:///etc/passwd").substr(22)) {  // without the XML declaration
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  return {
+      {"XXE to /etc/passwd", XxeDocument("file:///etc/passwd"), core::ErrorCode::kInvalidArgument,
+       "DOCTYPE", "XSD-DOCTYPE-REFUSED"},
+      {"XXE to http://127.0.0.1:1/", XxeDocument("http://127.0.0.1:1/"),
+       core::ErrorCode::kInvalidArgument, "DOCTYPE", "XSD-DOCTYPE-REFUSED"},
+      {"XXE in UTF-16", utf16, core::ErrorCode::kInvalidArgument, "DOCTYPE", "XSD-DOCTYPE-REFUSED"},
+      {"billion laughs", BillionLaughs(), core::ErrorCode::kInvalidArgument, "DOCTYPE",
+       "XSD-DOCTYPE-REFUSED"},
+      {"100 MB", HundredMegabytes(), core::ErrorCode::kInvalidArgument, "bytes allowed",
+       "XSD-TOO-LARGE"},
+      {"100,000 levels deep", DeeplyNested(100'000), core::ErrorCode::kInvalidArgument,
+       "more than 64 deep", "XSD-TOO-DEEP"},
+      {"65 levels deep", DeeplyNested(64), core::ErrorCode::kInvalidArgument, "more than 64 deep",
+       "XSD-TOO-DEEP"},
+  };
+}
+
+TEST_F(HostileXmlTest, EveryHostileFileIsRefusedByParseAndByValidate) {
+  for (const HostileCase& hostile : HostileCases()) {
+    SCOPED_TRACE(hostile.name);
+    auto start = std::chrono::steady_clock::now();
+    auto document = StructuredDocument::Parse(hostile.xml);
+    EXPECT_LT(SecondsSince(start), 1.0);
+    ASSERT_FALSE(document);
+    EXPECT_EQ(document.error().code, hostile.parse_code);
+    EXPECT_NE(document.error().message.find(hostile.parse_message), std::string::npos)
+        << document.error().message;
+    EXPECT_EQ(document.error().message.find("root:"), std::string::npos);
+    EXPECT_LT(document.error().message.size(), 300u);
+    ExpectRefused(hostile.xml, hostile.xsd_rule);
+  }
+}
+
+TEST_F(HostileXmlTest, ParseNeverConnects) {
+  Listener listener;
+  for (const std::string& xml :
+       {XxeDocument(listener.url("/xxe")),
+        "<!DOCTYPE Invoice SYSTEM \"" + listener.url("/invoice.dtd") + "\">" + kUblOpen +
+            "</Invoice>",
+        std::string(kUblOpen) + "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" +
+            listener.url("/part.xml") + "\"/></Invoice>"}) {
+    StructuredDocument::Parse(xml);
+  }
+  EXPECT_FALSE(listener.WasContacted());
+}
+
+TEST_F(HostileXmlTest, AnUndeclaredEntityStaysLiteralInTheModel) {
+  // pugixml knows only the predefined entities: "&xxe;" without a DOCTYPE is kept as written
+  // (the XSD step reports the document as not well-formed).
+  std::string xml = std::string(kUblOpen) + "\n<cbc:ID>&xxe;</cbc:ID></Invoice>";
+  auto document = StructuredDocument::Parse(xml);
+  ASSERT_TRUE(document) << document.error().ToString();
+  EXPECT_EQ(document->invoice().number, "&xxe;");
+  ExpectRefused(xml, "XML-NOT-WELL-FORMED");
 }
 
 // pugixml, as the readers use it, has no DTD support at all: it skips a DOCTYPE and leaves an

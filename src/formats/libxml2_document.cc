@@ -5,6 +5,7 @@
 #include <string>
 
 #include <libxml/SAX2.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlIO.h>
@@ -14,7 +15,7 @@
 namespace choral::formats {
 namespace {
 
-// libxml2's own limits stay on (no XML_PARSE_HUGE: 10 MB text nodes, 256 levels); no
+// libxml2's own limits stay on (no XML_PARSE_HUGE: names, attribute values, 256 levels); no
 // XML_PARSE_NOENT (entities are never substituted), no XML_PARSE_DTDLOAD / DTDATTR / DTDVALID (no
 // DTD is read), XML_PARSE_NONET (nothing fetched). BIG_LINES keeps line numbers past 65535 right.
 constexpr int kParseOptions =
@@ -66,19 +67,34 @@ void StartElementWithinDepth(void* ctx, const xmlChar* localname, const xmlChar*
                         nb_defaulted, attributes);
 }
 
-// Well-formedness and namespace errors. The first one is what a person fixes first; later ones
-// are often its echoes, so only the first is reported.
-void OnParseError(void* ctx, xmlErrorPtr error) {
-  ParseState& state = StateOf(ctx);
+// Well-formedness, namespace and encoding errors. The first one is what a person fixes first;
+// later ones are often its echoes, so only the first is reported.
+void RecordParseError(ParseState& state, xmlErrorPtr error) {
   if (state.stopped || error == nullptr || error->level < XML_ERR_ERROR) return;
   if (state.first_error_seen) return;
   state.first_error_seen = true;
   invoice::ValidationFinding finding = XsdFinding(*error);
-  finding.rule = "XSD-NOT-WELL-FORMED";
+  finding.rule = "XML-NOT-WELL-FORMED";
   state.problems->push_back(std::move(finding));
 }
 
+void OnParseError(void* ctx, xmlErrorPtr error) { RecordParseError(StateOf(ctx), error); }
+
+// Encoding conversion errors are raised with no parser context.
+void OnContextlessError(void* state, xmlErrorPtr error) {
+  RecordParseError(*static_cast<ParseState*>(state), error);
+}
+
 }  // namespace
+
+ScopedLibxml2ErrorHandler::ScopedLibxml2ErrorHandler(void* context, xmlStructuredErrorFunc handler)
+    : saved_handler_(xmlStructuredError), saved_context_(xmlStructuredErrorContext) {
+  xmlSetStructuredErrorFunc(context, handler);
+}
+
+ScopedLibxml2ErrorHandler::~ScopedLibxml2ErrorHandler() {
+  xmlSetStructuredErrorFunc(saved_context_, saved_handler_);
+}
 
 void InitLibxml2() {
   static std::once_flag once;
@@ -102,10 +118,11 @@ Libxml2Document Libxml2Document::Parse(std::string_view xml, const XmlLimits& li
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
   if (ctxt == nullptr) {
     problems.push_back(
-        XsdFatal("XSD-NOT-WELL-FORMED", "the document cannot be read (empty, or out of memory)"));
+        XsdFatal("XML-NOT-WELL-FORMED", "the document cannot be read (empty, or out of memory)"));
     return Libxml2Document(nullptr);
   }
   ParseState state{.limits = &limits, .problems = &problems};
+  ScopedLibxml2ErrorHandler contextless_errors(&state, OnContextlessError);
   ctxt->_private = &state;
   xmlCtxtUseOptions(ctxt, kParseOptions);
   // Whatever libxml2's process-wide defaults say, this parse reads no DTD and substitutes
@@ -126,7 +143,7 @@ Libxml2Document Libxml2Document::Parse(std::string_view xml, const XmlLimits& li
             xmlDocGetRootElement(doc) != nullptr;
   if (!ok && problems.empty()) {
     problems.push_back(XsdFatal(
-        "XSD-NOT-WELL-FORMED",
+        "XML-NOT-WELL-FORMED",
         "the document is not well-formed XML (libxml2 error " + std::to_string(ctxt->errNo) + ")"));
   }
   xmlFreeParserCtxt(ctxt);

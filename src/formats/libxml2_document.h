@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "formats/structured_document.h"
 #include "invoice/validation_finding.h"
@@ -18,10 +19,25 @@ namespace choral::formats {
 // access for the whole process (Choral never wants libxml2 to fetch anything). Thread-safe.
 void InitLibxml2();
 
+// For its lifetime, libxml2's complaints that belong to no context (encoding conversion, I/O,
+// the files a schema includes) go to `handler` instead of stderr, on this thread only (libxml2
+// keeps that handler per thread); the previous handler is put back after.
+class ScopedLibxml2ErrorHandler {
+ public:
+  ScopedLibxml2ErrorHandler(void* context, xmlStructuredErrorFunc handler);
+  ~ScopedLibxml2ErrorHandler();
+  ScopedLibxml2ErrorHandler(const ScopedLibxml2ErrorHandler&) = delete;
+  ScopedLibxml2ErrorHandler& operator=(const ScopedLibxml2ErrorHandler&) = delete;
+
+ private:
+  xmlStructuredErrorFunc saved_handler_;
+  void* saved_context_;
+};
+
 class Libxml2Document {
  public:
   // The tree, or an empty document and fatal findings: XSD-TOO-LARGE, XSD-DOCTYPE-REFUSED,
-  // XSD-TOO-DEEP, or XSD-NOT-WELL-FORMED naming libxml2's complaint and its line.
+  // XSD-TOO-DEEP, or XML-NOT-WELL-FORMED naming libxml2's complaint and its line.
   static Libxml2Document Parse(std::string_view xml, const XmlLimits& limits,
                                invoice::Findings& problems);
 

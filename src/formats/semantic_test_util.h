@@ -113,6 +113,9 @@ inline void Forget(invoice::DocumentTotals& value) {
         &value.total_with_vat, &value.paid_amount, &value.rounding_amount, &value.amount_due}) {
     Forget(*amount);
   }
+  // How many VAT total elements the document wrote is a fact of its XML (the rules count them),
+  // not a business term: writers write BT-110 and BT-111 once each.
+  value.vat_totals_as_written.clear();
   Forget(value.source);
 }
 inline void Forget(invoice::VatBreakdown& value) {

@@ -415,12 +415,15 @@ pugi::xml_node ReferenceWithType(const pugi::xml_node& parent, std::string_view 
   return found;
 }
 
-invoice::InvoiceLine ReadLine(const pugi::xml_node& line, bool credit_note) {
+invoice::InvoiceLine ReadLine(const pugi::xml_node& line) {
   invoice::InvoiceLine out;
   out.id = Text(Child(line, "ID"));
   out.note = Text(Child(line, "Note"));
   out.object_id = xml::Identifier(Child(ReferenceWithType(line, "DocumentReference", "130"), "ID"));
-  pugi::xml_node quantity = Child(line, credit_note ? "CreditedQuantity" : "InvoicedQuantity");
+  // The artefact reads either quantity and either line element in both roots ("cbc:InvoicedQuantity
+  // or cbc:CreditedQuantity"); the schema, not the rules, says which one the root allows.
+  pugi::xml_node quantity = Child(line, "InvoicedQuantity");
+  if (!quantity) quantity = Child(line, "CreditedQuantity");
   out.quantity = xml::Decimal(quantity);
   if (quantity) out.quantity_unit = Attribute(quantity, "unitCode");
   out.net_amount = xml::Decimal(Child(line, "LineExtensionAmount"));
@@ -555,9 +558,11 @@ invoice::SemanticInvoice ReadUbl(const pugi::xml_node& root) {
     invoice.supporting_documents.push_back(ReadSupportingDocument(reference));
   });
 
-  ForEachChild(
-      root, credit_note ? "CreditNoteLine" : "InvoiceLine",
-      [&](const pugi::xml_node& line) { invoice.lines.push_back(ReadLine(line, credit_note)); });
+  for (const pugi::xml_node& child : root.children()) {
+    if (child.type() != pugi::node_element) continue;
+    std::string_view name = xml::LocalName(child);
+    if (name == "InvoiceLine" || name == "CreditNoteLine") invoice.lines.push_back(ReadLine(child));
+  }
   invoice.source = OffsetOf(root);
   return invoice;
 }

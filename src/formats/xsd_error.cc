@@ -297,6 +297,16 @@ invoice::ValidationFinding XsdFinding(const xmlError& error) {
   finding.line = error.line > 0 ? error.line : 0;
   if (node != nullptr && (node->type == XML_ELEMENT_NODE || node->type == XML_ATTRIBUTE_NODE)) {
     finding.xpath = NodeXPath(node);
+    // libxml2 hands the element for an attribute's error and names the attribute in the text:
+    // "Element 'cbc:InvoiceTypeCode', attribute 'foo': ...".
+    static constexpr std::string_view kAttribute = "', attribute '";
+    size_t at = finding.message.find(kAttribute);
+    if (node->type == XML_ELEMENT_NODE && at != std::string::npos) {
+      size_t start = at + kAttribute.size();
+      size_t end = finding.message.find('\'', start);
+      if (end != std::string::npos)
+        finding.xpath += "/@" + finding.message.substr(start, end - start);
+    }
     if (finding.line == 0) finding.line = static_cast<int>(xmlGetLineNo(node));
   }
   return finding;

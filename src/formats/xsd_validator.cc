@@ -4,7 +4,6 @@
 #include <memory>
 #include <utility>
 
-#include <libxml/globals.h>
 #include <libxml/xmlschemas.h>
 
 #include "formats/libxml2_document.h"
@@ -51,18 +50,15 @@ core::Result<SchemaPtr> CompileSchema(const std::filesystem::path& path) {
   std::string first_error;
   // The schema parser reads every included file with a parser of its own, whose complaints go
   // to the thread's structured handler: catch them there too, then put back what was set.
-  xmlStructuredErrorFunc saved_handler = xmlStructuredError;
-  void* saved_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(&first_error, KeepFirstSchemaError);
   SchemaPtr schema;
   {
+    ScopedLibxml2ErrorHandler included_file_errors(&first_error, KeepFirstSchemaError);
     std::unique_ptr<xmlSchemaParserCtxt, ParserCtxtFree> ctxt(xmlSchemaNewParserCtxt(path.c_str()));
     if (ctxt != nullptr) {
       xmlSchemaSetParserStructuredErrors(ctxt.get(), KeepFirstSchemaError, &first_error);
       schema.reset(xmlSchemaParse(ctxt.get()));
     }
   }
-  xmlSetStructuredErrorFunc(saved_context, saved_handler);
   if (schema == nullptr) {
     return core::Fail(core::ErrorCode::kMalformedInput,
                       "XSD schema " + path.string() + " does not compile: " +
@@ -123,6 +119,7 @@ invoice::Findings XsdValidator::Validate(std::string_view xml, Syntax syntax) co
     return {XsdFatal("XSD-INTERNAL", "out of memory starting the schema validation")};
   }
   xmlSchemaSetValidStructuredErrors(ctxt.get(), CollectValidationError, &findings);
+  ScopedLibxml2ErrorHandler contextless_errors(&findings, CollectValidationError);
   int result = xmlSchemaValidateDoc(ctxt.get(), doc.get());
   if (result != 0 && findings.empty()) {
     // libxml2 said no without saying why (result < 0 is its own failure).

@@ -157,6 +157,17 @@ TEST_F(XsdValidatorTest, MissingAttribute) {
   EXPECT_NE(findings[0].message.find("currencyID"), std::string::npos) << findings[0].message;
 }
 
+TEST_F(XsdValidatorTest, UnknownAttributeIsLocatedOnTheAttribute) {
+  std::string xml =
+      Replace(UblExample(), "<cbc:InvoiceTypeCode>", "<cbc:InvoiceTypeCode colour=\"red\">");
+  invoice::Findings findings = validator().Validate(xml, Syntax::kUbl);
+  ASSERT_EQ(findings.size(), 1u) << Describe(findings);
+  EXPECT_EQ(findings[0].rule, "XSD-ATTRIBUTE-NOT-ALLOWED");
+  EXPECT_EQ(findings[0].line, 19);
+  EXPECT_EQ(findings[0].xpath, "/Invoice/cbc:InvoiceTypeCode/@colour");
+  EXPECT_NE(findings[0].message.find("'colour'"), std::string::npos) << findings[0].message;
+}
+
 TEST_F(XsdValidatorTest, CiiErrorsUseTheCiiPrefixes) {
   std::string xml = ReadFile(kCenCii / "CII_example1.xml");
   size_t id = xml.find("<ram:ID>");

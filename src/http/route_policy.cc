@@ -24,6 +24,8 @@ const std::vector<RoutePolicy>& RoutePolicies() {
       {"POST", "/mot-de-passe/oubli", A::kPublic},
       {"GET", "/mot-de-passe/nouveau", A::kPublic},
       {"POST", "/mot-de-passe/nouveau", A::kPublic},
+      {"GET", "/verifier", A::kPublic},
+      {"POST", "/verifier", A::kPublic},
       {"GET", "/annuaire", A::kPublic},
       {"GET", "/static/:path(.*)", A::kPublic},
       // One's own session, account and notifications.

@@ -421,9 +421,10 @@ struct SemanticInvoice {
   std::vector<SupportingDocument> supporting_documents;     // BG-24
   std::vector<InvoiceLine> lines;                           // BG-25
   // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
-  // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01, BR-S-08).
+  // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01,
+  // BR-S-08).
   bool ubl_credit_note = false;
-  SourceOffset source = kNoSource;                          // the root element
+  SourceOffset source = kNoSource;  // the root element
 
   friend bool operator==(const SemanticInvoice&, const SemanticInvoice&) = default;
 };

@@ -125,6 +125,21 @@ std::pair<double, double> DisplayedSize(const poppler::page& page) {
   return {rect.width(), rect.height()};
 }
 
+void ReadAttachmentsAndMetadata(const poppler::document& document, DocumentText& result) {
+  if (document.has_embedded_files()) {
+    // The objects belong to the document (poppler-cpp deletes them with it). A name written as
+    // UTF-16 (some ZUGFeRD producers do) comes back cut at its first NUL byte: just the byte
+    // order mark. Callers that look for a file by name must be ready for that.
+    for (poppler::embedded_file* file : document.embedded_files()) {
+      if (file == nullptr || !file->is_valid()) continue;
+      poppler::byte_array data = file->data();
+      result.embedded_files.push_back(
+          EmbeddedFile{file->name(), file->mime_type(), std::string(data.begin(), data.end())});
+    }
+  }
+  result.xmp_metadata = ToUtf8(document.metadata());
+}
+
 }  // namespace
 
 core::Status CheckPdfEnvelope(std::string_view bytes) {
@@ -191,12 +206,16 @@ core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages) {
   }
   result.is_scanned = all_pages_image_like;
 
-  for (poppler::embedded_file* file : document.embedded_files()) {
-    if (file == nullptr || !file->is_valid()) continue;
-    poppler::byte_array data = file->data();
-    result.embedded_files.push_back(
-        EmbeddedFile{file->name(), file->mime_type(), std::string(data.begin(), data.end())});
-  }
+  ReadAttachmentsAndMetadata(document, result);
+  return result;
+}
+
+core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages) {
+  core::Result<Loaded> loaded = Load(bytes, max_pages);
+  if (!loaded) return Fail(loaded.error());
+  DocumentText result;
+  result.page_count = loaded->page_count;
+  ReadAttachmentsAndMetadata(*loaded->document, result);
   return result;
 }
 

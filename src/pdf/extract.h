@@ -27,6 +27,11 @@ inline constexpr int kMinTextCharsPerPage = 20;
 // the worker turns into a clear error).
 core::Result<DocumentText> ExtractText(std::string_view bytes, int max_pages = 200);
 
+// Only what structured-invoice validation needs, without reading any page's content: the page
+// count, the embedded files and the XMP metadata (`pages` stays empty, is_scanned false). Same
+// errors as ExtractText; far cheaper on a PDF with many or heavy pages.
+core::Result<DocumentText> ExtractAttachments(std::string_view bytes, int max_pages = 200);
+
 // The page (1-based) rendered at `dpi` (antialiased, white background) as PNG bytes. Same errors
 // as ExtractText, plus kInvalidArgument for a page out of range, a dpi outside 10..600, or an
 // image over 100 million pixels.

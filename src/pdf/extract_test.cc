@@ -79,6 +79,35 @@ TEST(ExtractTextTest, FindsEmbeddedFacturX) {
   EXPECT_NE(it->bytes.find("CrossIndustryInvoice"), std::string::npos);
 }
 
+TEST(ExtractAttachmentsTest, ReadsTheEmbeddedXmlAndTheXmpButNoPage) {
+  auto doc = ExtractAttachments(ReadCorpus("fnfe-2017/Facture_FR_EXTENDED.pdf"));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->page_count, 1);
+  EXPECT_TRUE(doc->pages.empty());
+  ASSERT_EQ(doc->embedded_files.size(), 1u);
+  EXPECT_EQ(doc->embedded_files[0].name, "factur-x.xml");
+  EXPECT_NE(doc->embedded_files[0].bytes.find("CrossIndustryInvoice"), std::string::npos);
+  // PDF/A-3 with the Factur-X extension schema: the profile is in the XMP.
+  EXPECT_NE(doc->xmp_metadata.find("ConformanceLevel"), std::string::npos);
+  EXPECT_NE(doc->xmp_metadata.find("EXTENDED"), std::string::npos);
+}
+
+// Some ZUGFeRD producers write the file name as UTF-16BE: poppler-cpp cuts it at the first NUL,
+// but the file itself is there.
+TEST(ExtractAttachmentsTest, ReadsFilesWhoseNameIsUtf16) {
+  auto doc = ExtractAttachments(ReadFile(std::filesystem::path(CHORAL_CORPUS_DIR) /
+                                         "en16931/facturx/zugferd-corpus/XML-Rechnung/"
+                                         "EN16931_Einfach.pdf"));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->embedded_files.size(), 1u);
+  EXPECT_EQ(doc->embedded_files[0].name, "\xFE\xFF");
+  EXPECT_NE(doc->embedded_files[0].bytes.find("CrossIndustryInvoice"), std::string::npos);
+}
+
+TEST(ExtractAttachmentsTest, RefusesWhatExtractTextRefuses) {
+  EXPECT_EQ(ExtractAttachments("not a pdf").error().code, core::ErrorCode::kMalformedInput);
+}
+
 TEST(ExtractTextTest, CountsPagesOfAMultipageFile) {
   auto doc = ExtractText(ReadCorpus("synthetic/syn-04-groff-multipage.pdf"));
   ASSERT_TRUE(doc) << doc.error().ToString();

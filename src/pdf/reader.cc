@@ -359,6 +359,17 @@ core::Result<DocumentText> Reader::ReadText(std::string_view pdf_bytes) {
   return wire::DecodeDocumentText(*body);
 }
 
+core::Result<DocumentText> Reader::ReadAttachments(std::string_view pdf_bytes) {
+  if (auto checked = impl_->CheckSize(pdf_bytes); !checked) return Fail(checked.error());
+  wire::Request request;
+  request.operation = wire::Operation::kReadAttachments;
+  request.max_pages = impl_->options.max_pages;
+  request.pdf = pdf_bytes;
+  auto body = impl_->Call(request);
+  if (!body) return Fail(body.error());
+  return wire::DecodeDocumentText(*body);
+}
+
 core::Result<std::string> Reader::RenderPagePng(std::string_view pdf_bytes, int page, int dpi) {
   if (dpi < 10 || dpi > 600) {
     return Fail(ErrorCode::kInvalidArgument,

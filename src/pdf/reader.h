@@ -46,6 +46,10 @@ class Reader {
   //   kUnavailable      the parse overran its time or memory limit, or the worker died
   core::Result<DocumentText> ReadText(std::string_view pdf_bytes);
 
+  // Only the page count, embedded files and XMP metadata (pdf::ExtractAttachments): what a
+  // Factur-X check needs, without reading the pages' text. Same errors as ReadText.
+  core::Result<DocumentText> ReadAttachments(std::string_view pdf_bytes);
+
   // The page (1-based) rendered to PNG at `dpi`; same errors, plus kInvalidArgument for a page
   // out of range or a dpi outside 10..600.
   core::Result<std::string> RenderPagePng(std::string_view pdf_bytes, int page, int dpi);

@@ -152,6 +152,12 @@ core::Result<DocumentText> ReaderPool::ReadText(std::string_view pdf_bytes) {
   return (*lease)->ReadText(pdf_bytes);
 }
 
+core::Result<DocumentText> ReaderPool::ReadAttachments(std::string_view pdf_bytes) {
+  auto lease = Acquire();
+  if (!lease) return core::Fail(lease.error());
+  return (*lease)->ReadAttachments(pdf_bytes);
+}
+
 core::Result<std::string> ReaderPool::RenderPagePng(std::string_view pdf_bytes, int page, int dpi) {
   auto lease = Acquire();
   if (!lease) return core::Fail(lease.error());

@@ -75,6 +75,7 @@ class ReaderPool {
 
   // Acquire() and one Reader call: Acquire's errors, then the Reader's (see reader.h).
   core::Result<DocumentText> ReadText(std::string_view pdf_bytes);
+  core::Result<DocumentText> ReadAttachments(std::string_view pdf_bytes);
   core::Result<std::string> RenderPagePng(std::string_view pdf_bytes, int page, int dpi);
 
   // The most worker processes this pool runs at once (options.size resolved).

@@ -47,6 +47,20 @@ TEST(ReaderTest, ReadsTextThroughTheWorkerAndReusesIt) {
   EXPECT_EQ(reader.worker_pid(), pid);
 }
 
+TEST(ReaderTest, ReadsAttachmentsWithoutPagesThroughTheSameWorker) {
+  Reader reader;
+  auto doc = reader.ReadAttachments(ReadCorpus("fnfe-2017/Facture_FR_EXTENDED.pdf"));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_TRUE(doc->pages.empty());
+  ASSERT_EQ(doc->embedded_files.size(), 1u);
+  EXPECT_NE(doc->xmp_metadata.find("ConformanceLevel"), std::string::npos);
+  int pid = reader.worker_pid();
+  auto text = reader.ReadText(Simple());
+  ASSERT_TRUE(text) << text.error().ToString();
+  EXPECT_FALSE(text->pages.empty());
+  EXPECT_EQ(reader.worker_pid(), pid);
+}
+
 TEST(ReaderTest, DetectsAScanThroughTheWorker) {
   Reader reader;
   auto doc = reader.ReadText(ReadCorpus("synthetic/syn-05-scan-of-table.pdf"));

@@ -49,6 +49,9 @@ struct DocumentText {
   // (scanned) PDF. Never silently treated as an empty invoice.
   bool is_scanned = false;
   std::vector<EmbeddedFile> embedded_files;
+  // The document's XMP metadata packet (UTF-8 XML), "" when it has none. Factur-X names its
+  // profile there (fx:ConformanceLevel).
+  std::string xmp_metadata;
 };
 
 }  // namespace choral::pdf

@@ -135,7 +135,8 @@ core::Result<Request> DecodeRequest(std::string_view payload) {
   request.dpi = static_cast<int32_t>(r.U32());
   request.pdf = r.View();
   if (!r.done() || (op != static_cast<uint8_t>(Operation::kReadText) &&
-                    op != static_cast<uint8_t>(Operation::kRenderPng))) {
+                    op != static_cast<uint8_t>(Operation::kRenderPng) &&
+                    op != static_cast<uint8_t>(Operation::kReadAttachments))) {
     return Fail(ErrorCode::kMalformedInput, "not a PDF worker request");
   }
   request.operation = static_cast<Operation>(op);
@@ -196,6 +197,7 @@ std::string EncodeDocumentText(const DocumentText& document) {
     w.Bytes(file.mime_type);
     w.Bytes(file.bytes);
   }
+  w.Bytes(document.xmp_metadata);
   return w.Take();
 }
 
@@ -231,6 +233,7 @@ core::Result<DocumentText> DecodeDocumentText(std::string_view bytes) {
     file.bytes = r.Bytes();
     document.embedded_files.push_back(std::move(file));
   }
+  document.xmp_metadata = r.Bytes();
   if (!r.done()) {
     return Fail(ErrorCode::kInternal, "the PDF reader sent a text that cannot be read");
   }

@@ -17,7 +17,8 @@ inline constexpr size_t kFrameHeaderSize = 4;
 std::string FrameHeader(uint32_t payload_size);
 uint32_t ParseFrameHeader(const char header[kFrameHeaderSize]);
 
-enum class Operation : uint8_t { kReadText = 1, kRenderPng = 2 };
+// kReadAttachments: ExtractAttachments (page count, embedded files and XMP; no page content).
+enum class Operation : uint8_t { kReadText = 1, kRenderPng = 2, kReadAttachments = 3 };
 
 struct Request {
   Operation operation = Operation::kReadText;

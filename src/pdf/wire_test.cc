@@ -17,6 +17,7 @@ TEST(WireTest, DocumentTextRoundTrips) {
   page.words = {Word{"Facture", Box{1, 2, 3, 4}, false}, Word{"n°", Box{5, 6, 7, 8}, true}};
   doc.pages = {page, Page{}};
   doc.embedded_files = {EmbeddedFile{"factur-x.xml", "text/xml", std::string("<a>\0</a>", 8)}};
+  doc.xmp_metadata = "<x:xmpmeta/>";
   auto back = DecodeDocumentText(EncodeDocumentText(doc));
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(back->page_count, 2);
@@ -27,6 +28,7 @@ TEST(WireTest, DocumentTextRoundTrips) {
   EXPECT_EQ(back->pages[0].image_coverage, 0.25);
   ASSERT_EQ(back->embedded_files.size(), 1u);
   EXPECT_EQ(back->embedded_files[0].bytes, doc.embedded_files[0].bytes);
+  EXPECT_EQ(back->xmp_metadata, "<x:xmpmeta/>");
 }
 
 TEST(WireTest, RefusesTruncatedOrInflatedInput) {

@@ -161,8 +161,11 @@ std::string Handle(const wire::Request& request) {
   if (const char* delay = getenv("CHORAL_PDF_WORKER_TEST_DELAY_MS")) {
     std::this_thread::sleep_for(std::chrono::milliseconds(atol(delay)));
   }
-  if (request.operation == wire::Operation::kReadText) {
-    auto text = choral::pdf::ExtractText(request.pdf, request.max_pages);
+  if (request.operation == wire::Operation::kReadText ||
+      request.operation == wire::Operation::kReadAttachments) {
+    auto text = request.operation == wire::Operation::kReadText
+                    ? choral::pdf::ExtractText(request.pdf, request.max_pages)
+                    : choral::pdf::ExtractAttachments(request.pdf, request.max_pages);
     if (!text) return wire::EncodeError(text.error());
     return wire::EncodeBody(wire::EncodeDocumentText(*text));
   }

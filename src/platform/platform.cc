@@ -21,7 +21,8 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       api_access_(store, clock, hasher_, options.api_access),
       attachments_(store, clock),
       structure_services_(store),
-      main_manager_(store, clock) {}
+      main_manager_(store, clock),
+      invoice_validator_(options.xsd, &pdf_readers_) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -12,6 +12,7 @@
 #include "platform/deposit.h"
 #include "platform/feedback.h"
 #include "platform/invoice_processing.h"
+#include "platform/invoice_validation.h"
 #include "platform/main_manager.h"
 #include "platform/notification_inbox.h"
 #include "platform/password_hasher.h"
@@ -32,6 +33,9 @@ struct PlatformOptions {
   // limits on the PDFs suppliers deposit.
   pdf::ReaderPoolOptions pdf_readers;
   ApiAccessOptions api_access;
+  // The XML schemas of structured invoices (loaded once by the caller, who keeps them alive
+  // while the platform lives); null: validation skips the schema step (XSD-UNAVAILABLE).
+  const formats::XsdValidator* xsd = nullptr;
 };
 
 // Thread-safe. Holds references: `store` and `clock` must outlive it.
@@ -53,6 +57,8 @@ class Platform {
   const Attachments& attachments() const { return attachments_; }
   const StructureServices& structure_services() const { return structure_services_; }
   const MainManager& main_manager() const { return main_manager_; }
+  // Structured invoices checked against the schema and EN 16931 (the public check page, flows).
+  const InvoiceValidator& invoice_validator() const { return invoice_validator_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -76,6 +82,7 @@ class Platform {
   Attachments attachments_;
   StructureServices structure_services_;
   MainManager main_manager_;
+  InvoiceValidator invoice_validator_;
 };
 
 }  // namespace choral::platform

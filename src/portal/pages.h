@@ -84,6 +84,10 @@ class Pages {
   http::Response Forgot(const http::Request& request);           // POST /mot-de-passe/oubli
   http::Response NewPasswordForm(const http::Request& request);  // GET /mot-de-passe/nouveau
   http::Response NewPassword(const http::Request& request);      // POST /mot-de-passe/nouveau
+  // "Vérifier une facture" (check_pages.cc), public: a UBL, CII or Factur-X file checked against
+  // the schema and EN 16931, shown with its findings beside the XML; nothing is stored.
+  http::Response CheckInvoiceForm(const http::Request& request);  // GET /verifier
+  http::Response CheckInvoice(const http::Request& request);      // POST /verifier
   // "Mon compte" forms (account_settings_pages.cc).
   http::Response UpdateProfile(const http::Request& request);   // POST /compte/profil
   http::Response ChangePassword(const http::Request& request);  // POST /compte/mot-de-passe
@@ -187,6 +191,10 @@ class Pages {
   // The page inside the layout for a logged-in actor, with the counts of invoices waiting on
   // them and of unread notifications in the navigation (left out when the platform cannot tell).
   http::Response Render(Page page, const platform::Actor& actor) const;
+
+  // The check page: the form, `error_key`'s sentence, and `report` (ReportData) when not empty.
+  http::Response CheckPage(const std::string& csrf, std::string_view error_key, mstch::map report,
+                           int status) const;
 
   http::Response InvoiceList(const http::Request& request, platform::InvoiceSpace space);
   http::Response InvoiceListCsv(const http::Request& request, platform::InvoiceSpace space);

@@ -126,6 +126,8 @@ TEST_F(PagesTest, RegistersEveryPageAndStaticAssetsInline) {
                                             "POST /mot-de-passe/oubli",
                                             "GET /mot-de-passe/nouveau",
                                             "POST /mot-de-passe/nouveau",
+                                            "GET /verifier",
+                                            "POST /verifier",
                                             "GET /factures/deposer",
                                             "POST /factures/deposer/lecture",
                                             "POST /factures/deposer",

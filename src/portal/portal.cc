@@ -85,6 +85,8 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/mot-de-passe/oubli", Guarded(state, &Pages::Forgot));
   routes.Get("/mot-de-passe/nouveau", Guarded(state, &Pages::NewPasswordForm));
   routes.Post("/mot-de-passe/nouveau", Guarded(state, &Pages::NewPassword));
+  routes.Get("/verifier", Guarded(state, &Pages::CheckInvoiceForm));
+  routes.Post("/verifier", Guarded(state, &Pages::CheckInvoice));
   routes.Get("/factures/deposer", Guarded(state, &Pages::DepositStart));
   routes.Post("/factures/deposer/lecture", Guarded(state, &Pages::DepositRead));
   routes.Post("/factures/deposer", Guarded(state, &Pages::DepositConfirm));

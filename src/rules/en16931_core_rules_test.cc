@@ -349,8 +349,8 @@ TEST_P(CoreRulesTest, CiiCategoriesLMOShadowTheBreakdownRule) {
   invoice.vat_breakdown[0].taxable_amount.reset();
   invoice.vat_breakdown[0].tax_amount = Amount("20.001");
   // UBL's TaxSubtotal rule still runs; CII's ApplicableTradeTax rule gives way to category O's.
-  EXPECT_EQ(fired(invoice),
-            ubl() ? (Ids{"BR-45", "BR-CO-14", "BR-CO-17", "BR-DEC-20"}) : (Ids{"BR-CO-14"}));
+  // (BR-CO-14 holds in both: BT-110 20.00 is the 20.001 of the breakdown rounded to cents.)
+  EXPECT_EQ(fired(invoice), ubl() ? (Ids{"BR-45", "BR-CO-17", "BR-DEC-20"}) : Ids{});
 }
 
 TEST_P(CoreRulesTest, SplitPayment) {

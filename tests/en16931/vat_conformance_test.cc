@@ -37,17 +37,12 @@ bool IsUblRoot(const pugi::xml_node& root) {
   return name == "Invoice" || name == "CreditNote";
 }
 
-// Files whose verdict the model cannot reproduce, with the reason. A UBL CreditNote holding a
-// cac:InvoiceLine: the artefact's BR-CL-18 context (cac:ClassifiedTaxCategory/cbc:ID) matches it
-// anywhere, but ReadUbl reads a credit note's cac:CreditNoteLine only.
-const std::set<std::string> kKnownGaps = {"ubl/unit/CreditNote/BR-CL-18_t02.xml"};
-
 TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
   const std::string corpus = CorpusDir() + "/en16931";
   std::ifstream expected_lines(corpus + "/expected.jsonl");
   ASSERT_TRUE(expected_lines) << "no " << corpus << "/expected.jsonl";
 
-  int compared = 0, agreeing = 0, known_gaps = 0, unreadable = 0, counts_agreeing = 0;
+  int compared = 0, agreeing = 0, unreadable = 0, counts_agreeing = 0;
   std::map<std::string, int> count_mismatches;  // rule -> files where the number of firings differs
   std::map<std::string, std::vector<std::string>> mismatches;  // rule -> "+file" / "-file"
   std::string line;
@@ -115,10 +110,6 @@ TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
       ++agreeing;
       continue;
     }
-    if (kKnownGaps.contains(file)) {
-      ++known_gaps;
-      continue;
-    }
     for (const auto& rule : fired) {
       if (!expected.contains(rule)) mismatches[rule].push_back("+" + file);
     }
@@ -132,16 +123,14 @@ TEST(VatAndCodeListConformance, FiresTheArtefactsRulesOnEveryCorpusFile) {
     std::printf("%-10s %3zu mismatch(es) (+ fired, not expected; - expected, not fired):%s%s\n",
                 rule.c_str(), files.size(), list.c_str(), files.size() > 8 ? " ..." : "");
   }
-  std::printf(
-      "VAT category and code-list rules: %d/%d corpus XML files agree with the artefacts "
-      "(%d known gap)\n",
-      agreeing, compared, known_gaps);
+  std::printf("VAT category and code-list rules: %d/%d corpus XML files agree with the artefacts\n",
+              agreeing, compared);
   std::printf("and fire as many times on %d/%d (count mismatches by rule:", counts_agreeing,
               compared);
   for (const auto& [rule, files] : count_mismatches) std::printf(" %s:%d", rule.c_str(), files);
   std::printf(")\n");
   EXPECT_EQ(unreadable, 0);
-  EXPECT_EQ(agreeing + known_gaps, compared);
+  EXPECT_EQ(agreeing, compared);
 }
 
 }  // namespace
