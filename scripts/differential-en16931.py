@@ -29,7 +29,8 @@ then build Choral's verdict printer and run:
   nice ninja -C build en16931_verdicts
   scripts/differential-en16931.py --seed 1 --count 3000
 Options: --work DIR (scratch folder, default build/differential), --peer-dir DIR (default
-build/peer), --choral BIN (default build/tests/en16931_verdicts), --corpus DIR (default
+build/peer), --choral BIN (default build/tests/en16931_verdicts), --cli build/choral (judge with the
+product's `choral validate --json` instead of the verdict printer), --corpus DIR (default
 ../shared/corpus/en16931), --mutations K (at most K mutations per invoice, default 2),
 --xsd DIR (schemas, default ../shared/corpus/fr-rfe: figures for the schema-valid mutants
 apart; "" to skip), --only-choral (reuse cached peer verdicts, fail on a miss), --only-peer (fill the peer cache
@@ -818,7 +819,36 @@ def run_peer(args, work, files):
     return {f: cache[h] for f, h in hashes.items()}
 
 
+def run_choral_cli(args, work, files):
+    """`choral validate --json` over the mutants, in batches: the product's own pipeline."""
+    mutants = os.path.join(work, 'mutants')
+    verdicts = {}
+    for start in range(0, len(files), 400):
+        batch = [os.path.join(mutants, f) for f in files[start:start + 400]]
+        command = [args.cli, 'validate', '--json'] + (['--schemas', args.xsd] if args.xsd else [])
+        out = subprocess.run(command + batch, capture_output=True, text=True)
+        for line in out.stdout.splitlines():
+            r = json.loads(line)
+            name = os.path.basename(r['file'])
+            if 'findings' not in r:
+                verdicts[name] = {'fatal': ['CHORAL-READ-ERROR'], 'warning': [],
+                                  'error': r.get('error', line)}
+                continue
+            fatal = sorted({f['rule'] for f in r['findings'] if f['flag'] == 'fatal'})
+            warning = sorted({f['rule'] for f in r['findings'] if f['flag'] == 'warning'})
+            verdicts[name] = {'fatal': fatal, 'warning': warning}
+            if args.xsd:
+                verdicts[name]['schema_valid'] = not any(
+                    f['rule'].startswith('XSD-') for f in r['findings'])
+    for name in files:
+        verdicts.setdefault(name, {'fatal': ['CHORAL-READ-ERROR'], 'warning': [],
+                                   'error': 'no line from choral validate'})
+    return verdicts
+
+
 def run_choral(args, work, files):
+    if args.cli:
+        return run_choral_cli(args, work, files)
     mutants = os.path.join(work, 'mutants')
     listing = os.path.join(work, 'choral-list.txt')
     with open(listing, 'w') as f:
@@ -921,6 +951,8 @@ def main():
     p.add_argument('--work', default=os.path.join(ROOT, 'build', 'differential'))
     p.add_argument('--peer-dir', default=os.path.join(ROOT, 'build', 'peer'))
     p.add_argument('--choral', default=os.path.join(ROOT, 'build', 'tests', 'en16931_verdicts'))
+    p.add_argument('--cli', default=None,
+                   help="the choral binary: judge with `choral validate --json` instead")
     p.add_argument('--corpus', default=os.path.join(ROOT, '..', 'shared', 'corpus', 'en16931'))
     p.add_argument('--no-facturx', action='store_true')
     p.add_argument('--only-choral', action='store_true')
