@@ -7,19 +7,26 @@ shared/corpus/en16931/expected.jsonl (and the XML inside its Factur-X PDFs, unle
 --no-facturx) by the mistakes real senders make: an element deleted, emptied or repeated, an
 amount off by a cent, with more decimals or negative, another VAT rate or category, a VAT
 breakdown dropped or added, a currency / country / unit / scheme / type code changed to a valid
-or an invalid one, dates swapped or malformed, a line removed, allowances and charges added.
-The mutants stay well-formed XML. Then it runs the peer (the artefacts' schematron on SaxonJS,
+or an invalid one, dates swapped or malformed, a line removed, allowances and charges added,
+another spelling of a boolean, a VAT accounting currency with its total. The mutants stay
+well-formed XML. Then it runs the peer (the artefacts' schematron on SaxonJS,
 shared/peers/en16931/) and Choral (tests/en16931_verdicts: parse, syntax rules, business rules;
-no XSD, as the peer does none) over them and compares the rule ids each fires (fatal and
-warning apart; XSD-* left out). It prints the agreement and the disagreements grouped by rule
-id, each with the smallest example; the mutants, a manifest of what was done to each, the
-verdicts and disagreements.jsonl stay in the scratch folder for reproduction.
+or `choral validate --json` with --cli) over them and compares the rule ids each fires (fatal
+and warning apart; XSD-* left out, as the peer does no schema validation). Mutants on which the
+artefacts stop with an XPath dynamic error (an empty number, a repeated element cast as one)
+have no verdict and are counted apart. It prints the agreement, the same figure for the
+schema-valid mutants alone (the ones the official order lets reach the schematron), and the
+disagreements grouped by rule id with the smallest example each; the mutants, manifest.jsonl
+(what was done to each), disagreements.jsonl and the peer's cache stay in the scratch folder.
+A cause once fixed gets a case in tests/en16931/differential_regressions_test.cc (a corpus
+file, the edit, the artefacts' verdict).
 
-A tool, not a CI test: the peer validates about 15 invoices/s, so 3,000 mutants take ~4 min.
-Peer verdicts are cached by file content (WORK/peer-cache.jsonl): rerunning with the same seed
-after a fix costs only Choral's time.
+A tool, not a CI test: the peer validates about 15 invoices/s (less on a busy machine), so
+4,000 mutants take 5 to 8 min. Peer verdicts are cached by file content (WORK/peer-cache.jsonl):
+rerunning the same seed and count after a fix costs only Choral's seconds.
 
-Set up the peer once (shared/peers/en16931/README.md), e.g. in build/peer:
+Set up the peer once (shared/peers/en16931/README.md), in build/peer of this checkout (shared/
+is the checkout's sibling):
   mkdir -p build/peer && cd build/peer && npm init -y >/dev/null &&
     npm install xslt3@2.7.0 saxon-js@2.7.0 &&
     gunzip -c ../../../shared/corpus/en16931/xslt/EN16931-UBL-validation.sef.json.gz > ubl.sef.json &&
@@ -27,16 +34,17 @@ Set up the peer once (shared/peers/en16931/README.md), e.g. in build/peer:
     cp ../../../shared/peers/en16931/peer-validate.mjs . && cd ../..
 then build Choral's verdict printer and run:
   nice ninja -C build en16931_verdicts
-  scripts/differential-en16931.py --seed 1 --count 3000
+  scripts/differential-en16931.py --seed 2 --count 4000 --work build/differential-s2
 Options: --work DIR (scratch folder, default build/differential), --peer-dir DIR (default
-build/peer), --choral BIN (default build/tests/en16931_verdicts), --cli build/choral (judge with the
-product's `choral validate --json` instead of the verdict printer), --corpus DIR (default
-../shared/corpus/en16931), --mutations K (at most K mutations per invoice, default 2),
---xsd DIR (schemas, default ../shared/corpus/fr-rfe: figures for the schema-valid mutants
-apart; "" to skip), --only-choral (reuse cached peer verdicts, fail on a miss), --only-peer (fill the peer cache
-only), --no-facturx (UBL and CII files only), --examples N (per rule, default 1).
-To replay one mutant: build/tests/en16931_verdicts WORK/mutants/m00042-ubl.xml, and
-  node build/peer/peer-validate.mjs --corpus DIR_WITH_IT --sef-ubl build/peer/ubl.sef.json ...
+build/peer), --choral BIN (default build/tests/en16931_verdicts), --cli build/src/cli/choral
+(judge with the product's `choral validate --json` instead), --corpus DIR (default
+../shared/corpus/en16931), --mutations K (at most K mutations per invoice, default 2), --xsd DIR
+(schemas, default ../shared/corpus/fr-rfe; "" to skip the schema-valid figure), --only-peer
+(fill the peer cache only), --only-choral (reuse cached peer verdicts, fail on a miss),
+--no-facturx (UBL and CII files only), --examples N (examples per rule, default 1).
+To replay one mutant: build/tests/en16931_verdicts WORK/mutants/m00042-ubl.xml, and copy it into
+an empty folder D for: node build/peer/peer-validate.mjs --corpus D --sef-ubl
+build/peer/ubl.sef.json --sef-cii build/peer/cii.sef.json --out D.jsonl
 """
 
 import argparse
