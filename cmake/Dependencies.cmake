@@ -38,3 +38,5 @@ add_library(restinio INTERFACE)
 target_include_directories(restinio INTERFACE ${RESTINIO_INCLUDE_DIR})
 target_compile_definitions(restinio INTERFACE ASIO_STANDALONE)
 target_link_libraries(restinio INTERFACE ${HTTP_PARSER_LIBRARY} fmt::fmt Threads::Threads)
+pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)  # flow archives (zip, tar.gz)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)  # PDF reports

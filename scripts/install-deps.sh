@@ -12,6 +12,7 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev libmstch-dev libtomlplusplus-dev libcli11-dev
   libexpected-dev libsodium-dev libspdlog-dev nlohmann-json3-dev libssl-dev
   libpoppler-cpp-dev libqpdf-dev libpng-dev libpugixml-dev libcurl4-openssl-dev libxml2-dev
+  libarchive-dev libcairo2-dev
   john-data
   # tests, benchmarks and checks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql chromium wrk curl sqlite3 poppler-utils qpdf bc time

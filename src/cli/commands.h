@@ -1,10 +1,13 @@
 // The subcommands of `choral`; each returns the process exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/config.h"
+#include "core/result.h"
+#include "formats/xsd_validator.h"
 
 namespace choral::cli {
 
@@ -37,6 +40,11 @@ int RunExtract(const std::vector<std::string>& files);
 // A file that cannot be read gets "choral: FILE: cause" on standard error (and, in JSON, a line
 // {file, error: {code, message}}). 0 when every file is valid, 1 when one has a fatal finding or
 // cannot be read, 2 when a schema folder that was named cannot be loaded.
+// The XML schemas of [validation] schema_dir (or the build's default folder), or none with a
+// warning on stderr when the default folder is missing (the schema step is then skipped); an
+// error when a folder the user named cannot be loaded.
+core::Result<std::optional<formats::XsdValidator>> LoadSchemas(const Config& config);
+
 int RunValidate(const Config& config, const std::vector<std::string>& files, bool json_lines);
 
 // Prints "choral: <message>" on standard error: the one way a command reports a fatal error.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "http/api_routes.h"
+#include "http/cpro_routes.h"
 #include "portal/portal.h"
 
 namespace choral::cli {
@@ -26,6 +27,7 @@ std::string FindWebRoot(const std::string& configured) {
 core::Status RegisterAllRoutes(http::Routes& routes, platform::Platform& platform,
                                const Config& config) {
   http::RegisterApiRoutes(routes, platform);
+  http::RegisterCproRoutes(routes, platform);
   portal::PortalOptions portal_options;
   portal_options.web_root = FindWebRoot(config.web_root);
   if (auto registered = portal::RegisterPortal(routes, platform, portal_options); !registered) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/flow_job.h"
 #include "cli/logging.h"
 #include "cli/mail_job.h"
 #include "cli/reminder_job.h"
@@ -82,21 +83,15 @@ int RunServe(const Config& config) {
     PrintFatal(store.error().message);
     return 1;
   }
+  // Flows are validated against the schemas first, as `choral validate` does.
+  auto schemas = LoadSchemas(config);
+  if (!schemas) {
+    PrintFatal(schemas.error().message);
+    return 1;
+  }
   platform::PlatformOptions platform_options;
   platform_options.pdf_readers.size = config.pdf_workers;
-  // Loaded once (hundreds of schema files); without them the check page says the schema step
-  // was skipped rather than refusing to start.
-  std::string schema_dir = config.schema_dir.empty() ? DefaultSchemaDir() : config.schema_dir;
-  auto schemas = formats::XsdValidator::Load(schema_dir);
-  if (schemas) {
-    platform_options.xsd = &*schemas;
-  } else {
-    logger->warn(nlohmann::json{{"msg",
-                                 "XML schemas not loaded: invoices are checked without "
-                                 "the schema step ([validation] schema_dir)"},
-                                {"error", schemas.error().message}}
-                     .dump());
-  }
+  platform_options.xsd = *schemas ? &**schemas : nullptr;
   platform::Platform platform(**store, clock, std::move(platform_options));
 
   http::Routes routes;
@@ -127,8 +122,11 @@ int RunServe(const Config& config) {
        ::getpid()}}.dump());
   MailDelivery mail_delivery = StartMailDelivery(config, server.port(), **store, clock, logger);
   ReminderJob reminders(platform.api_access(), std::chrono::hours(24), logger);
+  // Flows are polled often: a depositor watches its flow's state move.
+  FlowJob flows(platform.flow_processor(), std::chrono::milliseconds(500), logger);
   auto ran = server.Run();
   // Joined here, while the store they write to is still open.
+  flows.Stop();
   reminders.Stop();
   if (mail_delivery.job) mail_delivery.job->Stop();
   logger->info(nlohmann::json{{"msg", "stopped"}}.dump());

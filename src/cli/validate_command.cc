@@ -70,6 +70,8 @@ void PrintReadable(const std::string& file, const platform::ValidationReport& re
   }
 }
 
+}  // namespace
+
 // The schemas, or none (the XSD-UNAVAILABLE warning) when the build's default folder is missing.
 // A folder the user named that cannot be loaded is an error: they asked for that check.
 core::Result<std::optional<formats::XsdValidator>> LoadSchemas(const Config& config) {
@@ -82,8 +84,6 @@ core::Result<std::optional<formats::XsdValidator>> LoadSchemas(const Config& con
             << "); the schema step is skipped: give --schemas DIR\n";
   return std::optional<formats::XsdValidator>();
 }
-
-}  // namespace
 
 int RunValidate(const Config& config, const std::vector<std::string>& files, bool json_lines) {
   auto schemas = LoadSchemas(config);

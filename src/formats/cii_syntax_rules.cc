@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/xml_text.h"
 #include "formats/syntax_rule_engine.h"
 #include "formats/syntax_rule_sets.h"
 #include "formats/syntax_rules.h"
@@ -101,9 +102,7 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // month 01-12 and a day 01-31, surrounding whitespace allowed. (\d also takes non-ASCII decimal
 // digits in XPath; only ASCII ones are taken here.)
 bool IsFormat102Date(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  text = core::TrimXmlSpace(text);
   if (text.size() != 8) return false;
   for (char c : text) {
     if (!IsAsciiDigit(c)) return false;

@@ -55,8 +55,6 @@ void AppendText(pugi::xml_node node, std::string& out) {
   }
 }
 
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 }  // namespace
 
 RuleEngine::RuleEngine(const RuleSet& rules)
@@ -193,24 +191,8 @@ std::string StringValue(const ElementIndex& index, int element) {
   return out;
 }
 
-std::string NormalizeSpace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (IsXmlSpace(c)) {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::optional<bool> CastToBoolean(std::string_view text) {
-  while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
+  text = core::TrimXmlSpace(text);
   if (text == "true" || text == "1") return true;
   if (text == "false" || text == "0") return false;
   return std::nullopt;

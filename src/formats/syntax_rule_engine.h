@@ -16,6 +16,7 @@
 #include <pugixml.hpp>
 
 #include "core/result.h"
+#include "core/xml_text.h"
 #include "formats/syntax_path.h"
 #include "formats/syntax_rule_table.h"
 #include "invoice/validation_finding.h"
@@ -78,7 +79,7 @@ std::vector<int> Select(const ElementIndex& index, int context, std::initializer
 bool Exists(const ElementIndex& index, int context, std::initializer_list<Name> steps);
 // The XPath string value of an element: all its descendant text, concatenated.
 std::string StringValue(const ElementIndex& index, int element);
-std::string NormalizeSpace(std::string_view text);
+using core::NormalizeSpace;
 // XPath's cast of a string to xs:boolean: "true"/"1" and "false"/"0", surrounding whitespace
 // ignored; nullopt when the cast fails (a pattern predicate then does not match).
 std::optional<bool> CastToBoolean(std::string_view text);

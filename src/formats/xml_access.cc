@@ -1,11 +1,10 @@
 #include "formats/xml_access.h"
 
 #include "core/date.h"
+#include "core/xml_text.h"
 
 namespace choral::formats::xml {
 namespace {
-
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -98,11 +97,7 @@ std::string StringValue(const pugi::xml_node& node) {
   return out;
 }
 
-std::string Trimmed(std::string_view text) {
-  while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string Trimmed(std::string_view text) { return std::string(core::TrimXmlSpace(text)); }
 
 invoice::SourceOffset OffsetOf(const pugi::xml_node& node) {
   ptrdiff_t offset = node.offset_debug();

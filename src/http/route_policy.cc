@@ -12,6 +12,10 @@ const std::vector<RoutePolicy>& RoutePolicies() {
       // The client's credentials travel in the body: the route itself is open.
       {"POST", "/api/oauth/token", A::kPublic},
       {"GET", "/api/v1/whoami", A::kBearer},
+      // The Chorus Pro-compatible flow API (deposerFluxFacture, consulterCR[Detaille]).
+      {"POST", "/cpro/factures/v1/deposer/flux", A::kBearer},
+      {"POST", "/cpro/transverses/v1/consulterCR", A::kBearer},
+      {"POST", "/cpro/transverses/v1/consulterCRDetaille", A::kBearer},
       // Logging in, signing up, recovering a password: before any session exists.
       {"GET", "/login", A::kPublic},
       {"POST", "/login", A::kPublic},
@@ -52,6 +56,12 @@ const std::vector<RoutePolicy>& RoutePolicies() {
       {"GET", "/factures/deposer/brouillons/:draft(\\d+)/pages/:page(\\d+).png", A::kDraftUploader},
       {"GET", "/factures/emises", A::kSupplier},
       {"GET", "/factures/emises.csv", A::kSupplier},
+      // Flows (structured deposit): suppliers deposit and list; a flow's page for its supplier.
+      {"GET", "/flux", A::kSupplier},
+      {"GET", "/flux/deposer", A::kSupplier},
+      {"POST", "/flux/deposer", A::kSupplier},
+      {"GET", "/flux/:number(CPP\\d+)", A::kFlowSupplier},
+      {"GET", "/flux/:number(CPP\\d+)/compte-rendu.pdf", A::kFlowSupplier},
       // Recipient side: the received invoices.
       {"GET", "/factures/recues", A::kRecipient},
       {"GET", "/factures/recues.csv", A::kRecipient},
@@ -106,6 +116,8 @@ std::string_view AudienceName(Audience audience) {
       return "invoice_parties";
     case Audience::kInvoiceSupplier:
       return "invoice_supplier";
+    case Audience::kFlowSupplier:
+      return "flow_supplier";
     case Audience::kDraftUploader:
       return "draft_uploader";
     case Audience::kAnyManager:

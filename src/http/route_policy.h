@@ -19,6 +19,7 @@ enum class Audience {
   kInvoiceParties,        // the supplier's or the recipient's people of the invoice in the path
   kInvoiceSupplier,       // the supplier's people of the invoice in the path
   kDraftUploader,         // the person who uploaded the deposit draft in the path
+  kFlowSupplier,          // the supplier's people of the flow (flux) in the path
   kAnyManager,            // managers (main or secondary) of at least one structure
   kStructureManagers,     // managers of the structure in the path
   kStructureMainManager,  // the main manager of the structure in the path

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/xml_text.h"
+
 namespace choral::invoice {
 
 DocumentKind DocumentKindOf(std::string_view type_code) {
@@ -27,45 +29,27 @@ DocumentKind DocumentKindOf(std::string_view type_code) {
   return DocumentKind::kOther;
 }
 
-namespace {
-
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-}  // namespace
-
 std::optional<core::Decimal> ParseXsDecimal(std::string_view text) {
-  while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
-  bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
+  const std::optional<core::XsDecimalDigits> digits = core::SplitXsDecimal(text);
+  if (!digits) return std::nullopt;
   __int128 units = 0;
-  int scale = 0;
-  int digits = 0;
-  bool after_point = false;
-  for (char c : text) {
-    if (c == '.' && !after_point) {
-      after_point = true;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    ++digits;
-    if (after_point) {
-      // Trailing zeros beyond the scale a Decimal holds change nothing: drop them.
-      if (scale == core::Decimal::kMaxScale) {
-        if (c != '0') return std::nullopt;
-        continue;
-      }
-      ++scale;
-    }
+  for (char c : digits->integer) {
     units = units * 10 + (c - '0');
     if (units > core::Decimal::kMaxUnits) return std::nullopt;
   }
-  if (digits == 0) return std::nullopt;
-  int64_t value = static_cast<int64_t>(units);
-  return core::Decimal::FromUnits(negative ? -value : value, scale);
+  int scale = 0;
+  for (char c : digits->fraction) {
+    // Trailing zeros beyond the scale a Decimal holds change nothing: drop them.
+    if (scale == core::Decimal::kMaxScale) {
+      if (c != '0') return std::nullopt;
+      continue;
+    }
+    ++scale;
+    units = units * 10 + (c - '0');
+    if (units > core::Decimal::kMaxUnits) return std::nullopt;
+  }
+  const auto value = static_cast<int64_t>(units);
+  return core::Decimal::FromUnits(digits->negative ? -value : value, scale);
 }
 
 }  // namespace choral::invoice

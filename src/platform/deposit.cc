@@ -3,10 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/siret.h"
-#include "invoice/lifecycle.h"
 #include "platform/invoice_access.h"
-#include "platform/mail_templates.h"
-#include "platform/notifications.h"
+#include "platform/invoice_intake.h"
 #include "store/sha256.h"
 
 namespace choral::platform {
@@ -61,11 +59,6 @@ invoice::Invoice Draft(const DepositForm& form, std::vector<rules::Finding>& fin
   }
   return draft;
 }
-
-// The deposit's routing, as the state machine has it: the system moves a deposited invoice on
-// to the recipient's space (FUNCTIONAL.md §5.1).
-constexpr InvoiceStatus kRoutingPath[] = {InvoiceStatus::kDeposited, InvoiceStatus::kRouting,
-                                          InvoiceStatus::kAvailable};
 
 }  // namespace
 
@@ -203,27 +196,13 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
   outcome.pdf_sha256 = store::Sha256Hex(form.pdf);
 
   // First look, in a read: the rules need the recipient, the service and the supplier's numbers.
-  std::optional<directory::Structure> supplier, recipient;
-  std::optional<directory::Service> service;
+  DepositLookup lookup;
   bool duplicate_pdf = false;
   auto looked = store_.Read([&](store::Transaction& tx) -> core::Status {
-    auto s = tx.structures().Get(form.supplier_id);
-    if (!s) return core::Fail(s.error());
-    supplier = std::move(*s);
-    if (siret) {
-      auto r = tx.structures().FindByIdentifier(directory::IdentifierType::kSiret, siret->digits());
-      if (!r) return core::Fail(r.error());
-      recipient = std::move(*r);
-    }
-    if (recipient && !form.service_code.empty()) {
-      auto found = tx.services().FindByCode(recipient->id, form.service_code);
-      if (!found) return core::Fail(found.error());
-      service = std::move(*found);
-      context.service_code_unknown = !service.has_value();
-    }
-    auto taken = tx.invoices().NumberTaken(form.supplier_id, form.invoice_number);
-    if (!taken) return core::Fail(taken.error());
-    context.invoice_number_taken = *taken;
+    auto found = LookUpDeposit(tx, form.supplier_id, siret ? siret->digits() : std::string(),
+                               form.service_code, form.invoice_number);
+    if (!found) return core::Fail(found.error());
+    lookup = std::move(*found);
     store::InvoiceQuery same_pdf;
     same_pdf.supplier_id = form.supplier_id;
     same_pdf.pdf_sha256 = outcome.pdf_sha256;
@@ -234,10 +213,8 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
   });
   if (!looked) return core::Fail(looked.error());
 
-  context.supplier = &*supplier;
-  context.recipient = recipient ? &*recipient : nullptr;
-  context.service = service ? &*service : nullptr;
-  if (recipient) draft.recipient_id = recipient->id;
+  lookup.FillContext(context);
+  if (lookup.recipient) draft.recipient_id = lookup.recipient->id;
   for (auto& finding : rules::CheckDeposit(draft, context)) {
     outcome.findings.push_back(std::move(finding));
   }
@@ -258,44 +235,11 @@ core::Result<DepositOutcome> Deposits::Deposit(const Actor& actor,
   draft.status = InvoiceStatus::kAvailable;
   const std::string actor_name = "user:" + std::to_string(actor.user_id.value());
   auto written = store_.Write([&](store::Transaction& tx) -> core::Status {
-    auto id = tx.invoices().Insert(draft);
+    auto id = RecordDeposit(tx, draft, actor_name, lookup.supplier->name, now);
     if (!id) return core::Fail(id.error());
     outcome.invoice_id = *id;
-    if (form.draft_id != 0) {
-      auto removed = tx.deposit_drafts().Delete(form.draft_id);
-      if (!removed) return removed;
-    }
-    for (size_t i = 0; i < std::size(kRoutingPath); ++i) {
-      if (i > 0) {
-        auto allowed =
-            invoice::CheckMove(kRoutingPath[i - 1], kRoutingPath[i], invoice::Side::kSystem, "");
-        if (!allowed) return allowed;
-      }
-      invoice::HistoryEntry entry;
-      entry.invoice_id = *id;
-      entry.status = kRoutingPath[i];
-      entry.action = "STATUS_CHANGE";
-      entry.actor = i == 0 ? actor_name : "system";
-      entry.at = now;
-      auto appended = tx.invoices().AppendHistory(entry);
-      if (!appended) return core::Fail(appended.error());
-    }
-    nlohmann::json details = {{"invoice_number", draft.invoice_number},
-                              {"supplier", draft.supplier_id.value()},
-                              {"recipient", draft.recipient_id.value()},
-                              {"total_with_vat", draft.total_with_vat.ToString(2)},
-                              {"pdf_sha256", draft.pdf_sha256}};
-    auto event = tx.audit().Append(actor_name, "invoice.deposited",
-                                   "invoice:" + std::to_string(id->value()), details.dump());
-    if (!event) return core::Fail(event.error());
-    // FUNCTIONAL.md §5.1: the recipient is e-mailed when an invoice is deposited for it.
-    return NotifyStructure(tx, draft.recipient_id, kMailInvoiceDeposited,
-                           {{"invoice_id", id->value()},
-                            {"invoice_number", draft.invoice_number},
-                            {"supplier", supplier->name},
-                            {"total_with_vat", draft.total_with_vat.ToString(2)},
-                            {"currency", draft.currency}},
-                           now);
+    if (form.draft_id != 0) return tx.deposit_drafts().Delete(form.draft_id);
+    return core::Ok();
   });
   if (!written) {
     // Someone deposited the same number in between: the same finding as the first look's.

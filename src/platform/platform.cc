@@ -22,7 +22,9 @@ Platform::Platform(store::Store& store, const core::Clock& clock, PlatformOption
       attachments_(store, clock),
       structure_services_(store),
       main_manager_(store, clock),
-      invoice_validator_(options.xsd, &pdf_readers_) {}
+      invoice_validator_(options.xsd, &pdf_readers_),
+      flows_(store, clock, options.flows),
+      flow_processor_(store, clock, invoice_validator_, options.flow_processing) {}
 
 core::Status Platform::CheckHealth() const {
   return store_.Read([](store::Transaction& tx) -> core::Status {

@@ -11,6 +11,8 @@
 #include "platform/dashboard.h"
 #include "platform/deposit.h"
 #include "platform/feedback.h"
+#include "platform/flow_processor.h"
+#include "platform/flows.h"
 #include "platform/invoice_processing.h"
 #include "platform/invoice_validation.h"
 #include "platform/main_manager.h"
@@ -33,8 +35,10 @@ struct PlatformOptions {
   // limits on the PDFs suppliers deposit.
   pdf::ReaderPoolOptions pdf_readers;
   ApiAccessOptions api_access;
-  // The XML schemas of structured invoices (loaded once by the caller, who keeps them alive
-  // while the platform lives); null: validation skips the schema step (XSD-UNAVAILABLE).
+  FlowOptions flows;
+  FlowProcessorOptions flow_processing;
+  // The XML schemas invoices are validated against first; null: the schema step is skipped (each
+  // report says so). Must outlive the platform.
   const formats::XsdValidator* xsd = nullptr;
 };
 
@@ -57,8 +61,10 @@ class Platform {
   const Attachments& attachments() const { return attachments_; }
   const StructureServices& structure_services() const { return structure_services_; }
   const MainManager& main_manager() const { return main_manager_; }
-  // Structured invoices checked against the schema and EN 16931 (the public check page, flows).
   const InvoiceValidator& invoice_validator() const { return invoice_validator_; }
+  const Flows& flows() const { return flows_; }
+  // Run by the background job of `choral serve` (cli/flow_job.h).
+  const FlowProcessor& flow_processor() const { return flow_processor_; }
 
   // Ok when the database answers a read; kUnavailable naming what failed otherwise.
   core::Status CheckHealth() const;
@@ -83,6 +89,8 @@ class Platform {
   StructureServices structure_services_;
   MainManager main_manager_;
   InvoiceValidator invoice_validator_;
+  Flows flows_;
+  FlowProcessor flow_processor_;
 };
 
 }  // namespace choral::platform

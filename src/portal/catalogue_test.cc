@@ -24,7 +24,7 @@ Catalogue French() {
 // Keys the C++ sources name as string literals ("login.title"), from every non-test .cc file.
 std::set<std::string> KeysUsedInSources() {
   static const std::regex kKey(
-      R"re("((?:account|accountform|activation|check|forgot|newpassword|resend|signup|api_access|app|attachment_status|batch|deposit|directory|error|figure|hand_over|home|invoice|invoices|kind|layout|login|manager|nav|notifications|receipt|refusal|role|search|services|structures|support|time)\.[a-z0-9_.]*[a-z0-9])")re");
+      R"re("((?:account|accountform|activation|check|forgot|newpassword|resend|signup|api_access|app|attachment_status|batch|deposit|directory|error|figure|flow|hand_over|home|invoice|invoices|kind|layout|login|manager|nav|notifications|receipt|refusal|role|search|services|structures|support|time)\.[a-z0-9_.]*[a-z0-9])")re");
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::directory_iterator(CHORAL_PORTAL_SOURCE_DIR)) {
     std::string name = entry.path().filename().string();

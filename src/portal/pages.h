@@ -153,6 +153,14 @@ class Pages {
   // login or by search), validate.
   http::Response HandOverForm(const http::Request& request);
   http::Response HandOver(const http::Request& request);
+  // Flows (flow_pages.cc): GET /flux/deposer and POST /flux/deposer deposit a structured file or
+  // archive with its syntax (then to its page); GET /flux lists "Mes flux"; GET /flux/:number
+  // shows a flow's report, refreshing itself while processed; GET /flux/:number/compte-rendu.pdf.
+  http::Response FlowStart(const http::Request& request);
+  http::Response FlowDeposit(const http::Request& request);
+  http::Response FlowList(const http::Request& request);
+  http::Response FlowPage(const http::Request& request);
+  http::Response FlowReportPdf(const http::Request& request);
   // POST /avis (feedback_pages.cc): the "Donnez votre avis" form after a deposit.
   http::Response GiveFeedback(const http::Request& request);
   // "Connexions API" (api_access_pages.cc), for managers: GET /connexions-api lists their
@@ -201,6 +209,8 @@ class Pages {
   http::Response UploadPage(const platform::Actor& actor, std::string_view error_key, bool scanned,
                             int status) const;
   http::Response DepositFormPage(const platform::Actor& actor, DepositFormState state) const;
+  http::Response FlowUploadPage(const platform::Actor& actor, std::string_view syntax,
+                                std::string_view error_key, int status) const;
   http::Response BatchPage(const platform::Actor& actor, const std::vector<BatchRow>& rows,
                            int status) const;
   // The invoice page; `error` and `notice` are French sentences shown above the moves.

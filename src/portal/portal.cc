@@ -106,6 +106,11 @@ core::Status RegisterPortal(http::Routes& routes, platform::Platform& platform,
   routes.Post("/factures/:id(\\d+)/statut", Guarded(state, &Pages::MoveInvoice));
   routes.Get("/factures/:id(\\d+)/pieces/:piece(\\d+)", Guarded(state, &Pages::AttachmentDownload));
   routes.Post("/factures/:id(\\d+)/acquittement", Guarded(state, &Pages::AcknowledgeInvoice));
+  routes.Get("/flux", Guarded(state, &Pages::FlowList));
+  routes.Get("/flux/deposer", Guarded(state, &Pages::FlowStart));
+  routes.Post("/flux/deposer", Guarded(state, &Pages::FlowDeposit));
+  routes.Get("/flux/:number(CPP\\d+)", Guarded(state, &Pages::FlowPage));
+  routes.Get("/flux/:number(CPP\\d+)/compte-rendu.pdf", Guarded(state, &Pages::FlowReportPdf));
   routes.Post("/avis", Guarded(state, &Pages::GiveFeedback));
   routes.Get("/notifications", Guarded(state, &Pages::Notifications));
   routes.Get("/connexions-api", Guarded(state, &Pages::ApiAccess));

@@ -62,6 +62,7 @@ std::string Renderer::RenderHtml(const Page& page, const platform::Actor* actor)
   }
   if (actor != nullptr && actor->ActsForSupplier()) {
     nav.push_back(NavItem(catalogue_, "/factures/emises", "nav.sent", page.nav == NavEntry::kSent));
+    nav.push_back(NavItem(catalogue_, "/flux", "nav.flows", page.nav == NavEntry::kFlows));
   }
   if (actor != nullptr && actor->ActsForPublicEntity()) {
     nav.push_back(

@@ -27,7 +27,8 @@ enum class NavEntry {
   kManager,
   kSupport,
   kAccount,
-  kApiAccess
+  kApiAccess,
+  kFlows
 };
 
 struct Page {

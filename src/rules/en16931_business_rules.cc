@@ -13,12 +13,6 @@ namespace {
 using invoice::SemanticInvoice;
 using xpath::IsBlank;
 
-// The artefacts' test `exists(x)`: present, even empty.
-template <typename T>
-bool Exists(const std::optional<T>& term) {
-  return term.has_value();
-}
-
 // --- The invoice root -------------------------------------------------------------------------
 
 void CheckRootTerms(const SemanticInvoice& invoice, CoreReport& report) {
@@ -152,7 +146,7 @@ void CheckDeliveryAddress(const SemanticInvoice& invoice, CoreReport& report) {
 
 // BR-12..BR-15, in the context of LegalMonetaryTotal (UBL) or the monetary summation (CII).
 void CheckTotalsPresent(const SemanticInvoice& invoice, CoreReport& report) {
-  if (!HasMonetarySummation(invoice.totals)) return;
+  if (!HasMonetarySummation(invoice)) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
   report.Check("BR-12", Exists(totals.line_net_total), totals.source);
   report.Check("BR-13", Exists(totals.total_without_vat), totals.source);
@@ -167,7 +161,7 @@ void CheckVatBreakdowns(const SemanticInvoice& invoice, CoreReport& report) {
     report.Check("BR-45", Exists(breakdown.taxable_amount), context);
     report.Check("BR-46", Exists(breakdown.tax_amount), context);
     // BR-47 / BR-48 look only at a VAT category (TaxScheme / TypeCode 'VAT').
-    const bool vat = IsVatCategory(breakdown, report);
+    const bool vat = IsVatScheme(breakdown.tax_scheme, report.syntax());
     report.Check("BR-47", vat && Exists(breakdown.category_code), context);
     // BR-48: a rate, unless the category is 'O' (UBL normalizes the code first, CII does not).
     bool not_subject = false;
@@ -202,7 +196,8 @@ void CheckInvoicePeriod(const SemanticInvoice& invoice, CoreReport& report) {
 void CheckDocumentAllowanceCharge(const invoice::DocumentAllowanceCharge& item,
                                   CoreReport& report) {
   const bool has_reason = Exists(item.reason) || Exists(item.reason_code);
-  const bool vat_category = Exists(item.vat_category_code) && IsVatCategory(item, report);
+  const bool vat_category =
+      Exists(item.vat_category_code) && IsVatScheme(item.tax_scheme, report.syntax());
   if (!item.is_charge) {
     report.Check("BR-31", Exists(item.amount), item.source);
     report.Check("BR-32", vat_category, item.source);

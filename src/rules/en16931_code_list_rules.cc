@@ -31,7 +31,7 @@ bool InList(const CodeList& list, std::string_view text) {
 void CheckCode(const std::optional<std::string>& code, std::string_view rule, En16931Syntax syntax,
                SourceOffset source, Findings& out, int list = 0) {
   if (!code) return;
-  if (!InList(En16931CodeList(rule, syntax, list), *code)) AddFatal(out, rule, syntax, source);
+  if (!InList(En16931CodeList(rule, syntax, list), *code)) AddFinding(out, rule, syntax, source);
 }
 
 // An identifier whose scheme attribute exists ("...ID[@schemeID]").
@@ -82,7 +82,7 @@ class CodeListChecker {
       if (!amount) return;
       if (!ubl_ && !amount->currency) return;
       if (!InList(list, amount->currency ? *amount->currency : std::string()))
-        AddFatal(out_, "BR-CL-03", syntax_, amount->source);
+        AddFinding(out_, "BR-CL-03", syntax_, amount->source);
     };
     // Every VAT total element, not only BT-110 and BT-111: a total in a third currency (or a
     // repeated one) is neither, yet its currencyID is checked.
@@ -175,21 +175,9 @@ class CodeListChecker {
       size_t second = raw.find('#', first + 1);
       if (second == std::string::npos) continue;  // substring-before(x, '#') = '': length 0
       std::string_view code = std::string_view(raw).substr(first + 1, second - first - 1);
-      if (XPathLength(code) != 3) continue;
-      if (!ContainsInListText(list, code)) AddFatal(out_, "BR-CL-08", syntax_, note.source);
+      if (StringLength(code) != 3) continue;
+      if (!list.TextContains(code)) AddFinding(out_, "BR-CL-08", syntax_, note.source);
     }
-  }
-
-  // contains(' A B C ', code): a substring of the list's text, which may straddle two tokens
-  // ("A A" is in " AAA AAB "). The tokens are sorted as the artefact writes them.
-  static bool ContainsInListText(const CodeList& list, std::string_view code) {
-    if (code.find(' ') == std::string_view::npos) return list.Contains(code);
-    std::string text = " ";
-    for (std::string_view token : list) {
-      text += token;
-      text += ' ';
-    }
-    return text.find(code) != std::string::npos;
   }
 
   // BR-CL-10: party identifiers' schemes (UBL cac:PartyIdentification/cbc:ID[@schemeID], where
@@ -203,7 +191,7 @@ class CodeListChecker {
       if (!id.scheme) return;
       std::string scheme = NormalizeSpace(*id.scheme);
       if (icd.Contains(scheme) || (ubl_ && sepa_allowed && sepa.Contains(scheme))) return;
-      AddFatal(out_, "BR-CL-10", syntax_, id.source);
+      AddFinding(out_, "BR-CL-10", syntax_, id.source);
     };
     if (invoice_.seller) {
       for (const auto& id : invoice_.seller->identifiers) party_id(id, true);
@@ -305,7 +293,7 @@ class CodeListChecker {
     const CodeList list = En16931CodeList("BR-CL-24", syntax_);
     for (const auto& document : invoice_.supporting_documents) {
       if (document.attachment_mime && !list.Contains(*document.attachment_mime)) {
-        AddFatal(out_, "BR-CL-24", syntax_, document.source);
+        AddFinding(out_, "BR-CL-24", syntax_, document.source);
       }
     }
   }

@@ -5,6 +5,7 @@
 
 #include "rules/en16931_checks.h"
 #include "rules/en16931_code_lists.h"
+#include "rules/en16931_test_util.h"
 
 namespace choral::rules {
 namespace {
@@ -25,13 +26,6 @@ Rules Fired(const SemanticInvoice& invoice, En16931Syntax syntax) {
   return rules;
 }
 
-invoice::DecimalText Amount(std::string text, std::optional<std::string> currency) {
-  invoice::DecimalText amount;
-  amount.text = std::move(text);
-  amount.currency = std::move(currency);
-  return amount;
-}
-
 TEST(CodeListsTest, ListsComeFromTheArtefacts) {
   EXPECT_TRUE(En16931CodeList("BR-CL-04", kUbl).Contains("EUR"));
   EXPECT_FALSE(En16931CodeList("BR-CL-04", kUbl).Contains("EURO"));
@@ -43,8 +37,37 @@ TEST(CodeListsTest, ListsComeFromTheArtefacts) {
   EXPECT_TRUE(En16931CodeList("BR-CL-01", kCii).Contains("381"));
   EXPECT_TRUE(En16931CodeList("BR-CL-23", kCii).Contains("C62"));
   EXPECT_TRUE(En16931CodeList("BR-CL-99", kCii).empty());
-  EXPECT_EQ(En16931Message("BR-CL-04", kUbl).substr(0, 10), "[BR-CL-04]");
-  EXPECT_TRUE(En16931Message("BR-XX", kUbl).empty());
+  EXPECT_EQ(En16931RuleAssert("BR-CL-04", kUbl).message.substr(0, 10), "[BR-CL-04]");
+  EXPECT_TRUE(En16931RuleAssert("BR-XX", kUbl).message.empty());
+}
+
+// BR-CO-09's country prefixes too: UBL has SS and not AN, CII the reverse; UBL's test is a
+// substring of the list's text.
+TEST(CodeListsTest, VatIdPrefixListsComeFromTheArtefacts) {
+  const CodeList ubl = En16931CodeList("BR-CO-09", kUbl);
+  const CodeList cii = En16931CodeList("BR-CO-09", kCii);
+  EXPECT_TRUE(ubl.Contains("EL") && ubl.Contains("1A") && ubl.Contains("SS") &&
+              !ubl.Contains("AN"));
+  EXPECT_TRUE(cii.Contains("EL") && cii.Contains("AN") && !cii.Contains("SS"));
+  EXPECT_TRUE(ubl.TextContains("F"));
+  EXPECT_TRUE(ubl.TextContains(""));
+  EXPECT_TRUE(ubl.TextContains("R "));
+  EXPECT_FALSE(ubl.TextContains("XX"));
+}
+
+// The flags and messages of every BR-* rule come from the artefacts too, per syntax: BR-51 is a
+// warning in UBL only, and the messages lose the XSLT's layout (line breaks, no-break spaces).
+TEST(CodeListsTest, FlagsAndMessagesComeFromTheArtefacts) {
+  EXPECT_EQ(En16931RuleAssert("BR-51", kUbl).flag, invoice::FindingFlag::kWarning);
+  EXPECT_EQ(En16931RuleAssert("BR-51", kCii).flag, invoice::FindingFlag::kFatal);
+  EXPECT_EQ(En16931RuleAssert("BR-S-07", kUbl).flag, invoice::FindingFlag::kFatal);
+  EXPECT_EQ(En16931RuleAssert("BR-01", kUbl).message,
+            "[BR-01]-An Invoice shall have a Specification identifier (BT-24).");
+  EXPECT_EQ(En16931RuleAssert("BR-08", kUbl).message,
+            "[BR-08]-An Invoice shall contain the Seller postal address.");
+  EXPECT_EQ(En16931RuleAssert("BR-08", kCii).message,
+            "[BR-08]-An Invoice shall contain the Seller postal address (BG-5).");
+  EXPECT_EQ(En16931RuleAssert("BR-CL-23", kUbl).message.find('\n'), std::string_view::npos);
 }
 
 // invoice::DocumentKindOf knows the same codes as BR-CL-01 (kOther exactly for the others), and

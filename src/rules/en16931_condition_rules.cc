@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/en16931_code_lists.h"
 #include "rules/en16931_core_report.h"
 #include "rules/xpath_values.h"
 
@@ -17,11 +18,6 @@ using invoice::SemanticInvoice;
 using xpath::Dbl;
 using xpath::Dec;
 using xpath::DecimalOf;
-
-template <typename T>
-bool Exists(const std::optional<T>& term) {
-  return term.has_value();
-}
 
 // BR-CO-03: the VAT point date (BT-7) and its code (BT-8) exclude each other. UBL tests it once
 // from the root (BT-8 is InvoicePeriod/DescriptionCode); CII once per VAT breakdown
@@ -43,10 +39,10 @@ void CheckBrCo03(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-04: every line has a VAT category code (BT-151).
 void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& line : invoice.lines) {
-    report.Check(
-        "BR-CO-04",
-        line.item && Exists(line.item->vat_category_code) && IsVatCategory(*line.item, report),
-        line.source);
+    report.Check("BR-CO-04",
+                 line.item && Exists(line.item->vat_category_code) &&
+                     IsVatScheme(line.item->vat_tax_scheme, report.syntax()),
+                 line.source);
   }
 }
 
@@ -56,33 +52,11 @@ void CheckBrCo04(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-09: a VAT identifier starts with an ISO 3166-1 alpha-2 code (or EL). The two artefacts
 // carry slightly different lists (UBL has SS and not AN, CII the reverse) and test differently:
 // UBL asks contains(list, substring(id, 1, 2)), true for an empty or one-letter id matching a
-// fragment; CII asks contains(list, concat(' ', substring(id, 1, 2), ' ')).
-constexpr std::string_view kUblCountryList =
-    " 1A AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
-    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO "
-    "DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT "
-    "GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR "
-    "KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT "
-    "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT "
-    "PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD "
-    "TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XI YE "
-    "YT ZA ZM ZW ";
-constexpr std::string_view kCiiCountryList =
-    " 1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BL BJ BM BN BO "
-    "BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
-    "DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
-    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP "
-    "KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS "
-    "MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS "
-    "PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ST SV SX SY SZ TC TD "
-    "TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XI YE "
-    "YT ZA ZM ZW ";
-
+// fragment; CII asks contains(list, concat(' ', substring(id, 1, 2), ' ')), a whole code.
 bool HasCountryPrefix(std::string_view vat_id, CoreReport& report) {
   const std::string_view prefix = xpath::Prefix(vat_id, 2);
-  if (report.ubl()) return kUblCountryList.find(prefix) != std::string_view::npos;
-  const std::string padded = " " + std::string(prefix) + " ";
-  return kCiiCountryList.find(padded) != std::string_view::npos;
+  const CodeList countries = En16931CodeList("BR-CO-09", report.syntax());
+  return report.ubl() ? countries.TextContains(prefix) : countries.Contains(prefix);
 }
 
 void CheckBrCo09(const SemanticInvoice& invoice, CoreReport& report) {
@@ -266,8 +240,9 @@ void CheckBrCo16(const invoice::DocumentTotals& totals, CoreReport& report) {
 void CheckBrCo17(const invoice::VatBreakdown& breakdown, CoreReport& report) {
   if (CiiBreakdownRuleShadowed(breakdown, report)) return;
   // The rate of a category whose scheme is not VAT does not count (CII normalizes TypeCode here).
-  const Dec rate =
-      IsVatCategory(breakdown, report, /*normalize_cii=*/true) ? DecimalOf(breakdown.rate) : Dec();
+  const Dec rate = IsVatScheme(breakdown.tax_scheme, report.syntax(), /*normalize_cii=*/true)
+                       ? DecimalOf(breakdown.rate)
+                       : Dec();
   const Dec tax = DecimalOf(breakdown.tax_amount);
   const Dec zero = DecimalOf(0);
   const Dec one = DecimalOf(1);
@@ -346,7 +321,7 @@ void CheckConditionRules(const SemanticInvoice& invoice, CoreReport& report) {
   CheckBrCo03(invoice, report);
   CheckBrCo04(invoice, report);
   CheckBrCo09(invoice, report);
-  if (HasMonetarySummation(invoice.totals)) {
+  if (HasMonetarySummation(invoice)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckBrCo10(invoice, totals, report);
     CheckAllowanceChargeTotal("BR-CO-11", false, invoice, totals.allowance_total, totals, report);

@@ -1,33 +1,18 @@
-// What the core rule families (BR-nn and BR-B-nn, BR-CO-nn, BR-DEC-nn) share: the artefacts' flag
-// and message of each rule, per syntax, and the helper that appends a finding. Internal to rules.
+// What the core rule families (BR-nn and BR-B-nn, BR-CO-nn, BR-DEC-nn) share: the report that
+// appends a finding with the artefact's flag and message (en16931_code_lists_data.cc, generated
+// from the artefacts), and the tests several families make. Internal to rules.
 #pragma once
 
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
 
 #include "invoice/semantic_invoice.h"
 #include "invoice/validation_finding.h"
 #include "rules/en16931_rules.h"
+#include "rules/en16931_support.h"
 
 namespace choral::rules {
-
-// One rule as the official artefacts report it (svrl:failed-assert): its flag and text in the UBL
-// and the CII artefact (they differ for a few rules, BR-51's flag among them).
-struct CoreRuleText {
-  std::string_view id;
-  invoice::FindingFlag ubl_flag;
-  invoice::FindingFlag cii_flag;
-  std::string_view ubl_text;
-  std::string_view cii_text;  // empty: the same as ubl_text
-};
-
-// normalize-space(text) = expected.
-bool NormalizedEquals(std::string_view text, std::string_view expected);
-
-// The rule's row; aborts on an id that is not in the table (a bug).
-const CoreRuleText& CoreRule(std::string_view id);
 
 // Appends the findings of one syntax's artefact.
 class CoreReport {
@@ -40,35 +25,16 @@ class CoreReport {
 
   // Reports `id` at the rule context's element unless `holds`.
   void Check(std::string_view id, bool holds, invoice::SourceOffset context);
-  void Fail(std::string_view id, invoice::SourceOffset context) { Check(id, false, context); }
 
  private:
   En16931Syntax syntax_;
   invoice::Findings& out_;
 };
 
-// Whether a tax category (a VAT breakdown, a document allowance or charge, a line's item) is the
-// VAT one, as the artefacts filter TaxCategory / ApplicableTradeTax: UBL by
-// normalize-space(upper-case(TaxScheme/ID)) = 'VAT', CII by upper-case(TypeCode) = 'VAT' (BR-CO-17
-// normalizes that one too: `normalize_cii`). The scheme is what the reader kept of that element
-// (`tax_scheme`, or `vat_tax_scheme` on an item), none when the element had none; a model without
-// the field counts every category as VAT.
-template <typename Category>
-bool IsVatCategory(const Category& category, const CoreReport& report, bool normalize_cii = false) {
-  const std::optional<std::string>* scheme = nullptr;
-  if constexpr (requires { category.tax_scheme; }) {
-    scheme = &category.tax_scheme;
-  } else if constexpr (requires { category.vat_tax_scheme; }) {
-    scheme = &category.vat_tax_scheme;
-  }
-  if (scheme == nullptr) return true;
-  if (!*scheme) return false;
-  std::string id = **scheme;
-  for (char& c : id) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  if (report.ubl() || normalize_cii) return NormalizedEquals(id, "VAT");
-  return id == "VAT";
+// The artefacts' test `exists(x)`: present, even empty.
+template <typename T>
+bool Exists(const std::optional<T>& term) {
+  return term.has_value();
 }
 
 // Whether the CII artefact's rules on a VAT breakdown (BR-45..48, BR-CO-03, BR-CO-17, BR-DEC-19/20,
@@ -79,7 +45,7 @@ bool IsVatCategory(const Category& category, const CoreReport& report, bool norm
 // its CategoryCode child instead. UBL's TaxSubtotal rule is never shadowed so.
 inline bool CiiBreakdownRuleShadowed(const invoice::VatBreakdown& breakdown,
                                      const CoreReport& report) {
-  if (!report.cii() || !IsVatCategory(breakdown, report)) return false;
+  if (!report.cii() || !IsVatScheme(breakdown.tax_scheme, report.syntax())) return false;
   const auto& code = breakdown.category_code;
   return code == "L" || code == "M" || code == "O";
 }
@@ -96,12 +62,9 @@ bool SelectedByIndicatorText(const AllowanceCharge& item, const CoreReport& repo
 // Whether the invoice has the element that holds BT-106..BT-115 (UBL LegalMonetaryTotal, CII
 // SpecifiedTradeSettlementHeaderMonetarySummation): the context of BR-12..15, BR-CO-10..13/16 and
 // their BR-DEC. A UBL document may have only its TaxTotal (BT-110), which the model also keeps in
-// `totals`; DocumentTotals::summation_present tells them apart when the model has it.
-template <typename Totals>
-bool HasMonetarySummation(const std::optional<Totals>& totals) {
-  if (!totals) return false;
-  if constexpr (requires { totals->summation_present; }) return totals->summation_present;
-  return true;
+// `totals`.
+inline bool HasMonetarySummation(const invoice::SemanticInvoice& invoice) {
+  return invoice.totals && invoice.totals->summation_present;
 }
 
 // The VAT total elements of the document (DocumentTotals::vat_totals_as_written), or BT-110 and

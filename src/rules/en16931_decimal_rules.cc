@@ -33,7 +33,7 @@ bool HasCentsValue(const DecimalText& amount) {
 // asks, in the monetary summation, that some TaxTotalAmount be either in the other currency or in
 // that currency with a value that has two decimals (a value test: "1.000" passes).
 void CheckVatTotalDecimals(const SemanticInvoice& invoice, CoreReport& report) {
-  if (report.ubl() || !HasMonetarySummation(invoice.totals)) return;
+  if (report.ubl() || !HasMonetarySummation(invoice)) return;
   const invoice::DocumentTotals& totals = *invoice.totals;
   bool any = false;
   bool dec13 = false;
@@ -60,7 +60,7 @@ void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
     CheckDecimals(item.is_charge ? "BR-DEC-06" : "BR-DEC-02", item.base_amount, item.source,
                   report);
   }
-  if (HasMonetarySummation(invoice.totals)) {
+  if (HasMonetarySummation(invoice)) {
     const invoice::DocumentTotals& totals = *invoice.totals;
     CheckDecimals("BR-DEC-09", totals.line_net_total, totals.source, report);
     CheckDecimals("BR-DEC-10", totals.allowance_total, totals.source, report);

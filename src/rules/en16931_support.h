@@ -17,11 +17,18 @@ using xpath::NormalizeSpace;
 using xpath::UpperAscii;
 // normalize-space(x) = value for an optional term (absent: normalize-space(()) = '').
 bool NormalizedEquals(const std::optional<std::string>& text, std::string_view value);
-inline size_t XPathLength(std::string_view text) { return xpath::StringLength(text); }
+using xpath::StringLength;
 
-// Appends the fatal finding `rule` with the message of the artefact of `syntax`, located at
-// `source`.
-void AddFatal(invoice::Findings& out, std::string_view rule, En16931Syntax syntax,
-              invoice::SourceOffset source);
+// Whether a tax category's scheme (what the reader kept of UBL's TaxScheme/ID, CII's TypeCode:
+// `tax_scheme`, or `vat_tax_scheme` on an item) is VAT as the artefact of `syntax` filters
+// TaxCategory / ApplicableTradeTax: UBL by normalize-space(upper-case(.)) = 'VAT', CII by
+// upper-case(.) = 'VAT' (CII's BR-CO-17 normalizes it too: `normalize_cii`). No scheme: not VAT.
+bool IsVatScheme(const std::optional<std::string>& scheme, En16931Syntax syntax,
+                 bool normalize_cii = false);
+
+// Appends the finding `rule` with the flag and message of the artefact of `syntax` (generated from
+// the artefacts: en16931_code_lists_data.cc), located at `source`.
+void AddFinding(invoice::Findings& out, std::string_view rule, En16931Syntax syntax,
+                invoice::SourceOffset source);
 
 }  // namespace choral::rules

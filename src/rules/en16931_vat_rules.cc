@@ -13,10 +13,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/en16931_checks.h"
 #include "rules/en16931_support.h"
-#include "rules/xpath_number.h"
+#include "rules/xpath_values.h"
 
 namespace choral::rules {
 
@@ -29,33 +30,18 @@ using invoice::InvoiceLine;
 using invoice::SemanticInvoice;
 using invoice::SourceOffset;
 using invoice::VatBreakdown;
+using xpath::Dbl;
+using xpath::Dec;
+using xpath::DecimalOf;
+using xpath::DoubleOf;
 
 SourceOffset Or(SourceOffset preferred, SourceOffset fallback) {
   return preferred != invoice::kNoSource ? preferred : fallback;
 }
 
-std::optional<XsDecimal> Decimal(const std::optional<DecimalText>& term) {
-  if (!term) return std::nullopt;
-  return XsDecimal::Parse(term->text);
-}
-
-std::optional<double> Double(const std::optional<DecimalText>& term) {
-  if (!term) return std::nullopt;
-  return ParseXsDouble(term->text);
-}
-
 // xs:decimal(x) = 0 (absent: false).
 bool DecimalIsZero(const std::optional<DecimalText>& term) {
-  std::optional<XsDecimal> value = Decimal(term);
-  return value && value->IsZero();
-}
-
-// round(x * 10 * 10) div 100 on an xs:decimal.
-std::optional<XsDecimal> RoundToCents(const std::optional<XsDecimal>& value) {
-  if (!value) return std::nullopt;
-  std::optional<XsDecimal> scaled = Multiply(*value, XsDecimal::FromInteger(100));
-  if (!scaled) return std::nullopt;
-  return scaled->Round().DivPow10(2);
+  return xpath::Eq(DecimalOf(term), DecimalOf(0));
 }
 
 // The categories of the invoice, by the element carrying them.
@@ -93,7 +79,7 @@ class Checker {
 
  protected:
   void Fire(const Category& category, int number, SourceOffset source) {
-    AddFatal(out_, RuleId(category, number), syntax_, source);
+    AddFinding(out_, RuleId(category, number), syntax_, source);
   }
 
   bool SellerVat() const { return invoice_.seller && invoice_.seller->vat_id; }
@@ -105,6 +91,11 @@ class Checker {
   }
   bool BuyerVat() const { return invoice_.buyer && invoice_.buyer->vat_id; }
   bool BuyerLegal() const { return invoice_.buyer && invoice_.buyer->legal_registration_id; }
+  // UBL: cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'; CII: upper-case(ram:TypeCode)
+  // = 'VAT'.
+  bool IsVat(const std::optional<std::string>& scheme) const {
+    return IsVatScheme(scheme, syntax_);
+  }
 
   const SemanticInvoice& invoice_;
   En16931Syntax syntax_;
@@ -129,11 +120,6 @@ class UblChecker : public Checker {
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return NormalizedEquals(code, value);
   }
-  // cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'
-  static bool IsVat(const std::optional<std::string>& scheme) {
-    return scheme && NormalizeSpace(UpperAscii(*scheme)) == "VAT";
-  }
-
   // exists(//cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = X][VAT?])
   bool AnyLine(std::string_view code, bool require_vat) const {
     return std::any_of(invoice_.lines.begin(), invoice_.lines.end(), [&](const InvoiceLine& l) {
@@ -191,14 +177,14 @@ class UblChecker : public Checker {
     SellerIdentified(kK, seller_vat_or_representative && BuyerVat());
     if (CountBreakdowns("K", true) > 0) {
       bool delivery_date = invoice_.delivery && invoice_.delivery->actual_delivery_date &&
-                           XPathLength(invoice_.delivery->actual_delivery_date->text) > 1;
+                           StringLength(invoice_.delivery->actual_delivery_date->text) > 1;
       bool period = (invoice_.period && (invoice_.period->start || invoice_.period->end ||
                                          invoice_.period->description_code)) ||
                     invoice_.tax_point_date_code.has_value();
       if (!delivery_date && !period) Fire(kK, 11, root);
       bool country = invoice_.delivery && invoice_.delivery->address &&
                      invoice_.delivery->address->country &&
-                     XPathLength(*invoice_.delivery->address->country) > 1;
+                     StringLength(*invoice_.delivery->address->country) > 1;
       if (!country) Fire(kK, 12, root);
     }
     // BR-AF-01..04: the breakdown is counted by its raw cbc:ID when lines or allowances have L.
@@ -317,7 +303,7 @@ class UblChecker : public Checker {
   static bool RateOk(const Category& category, const std::optional<DecimalText>& rate) {
     if (category.code == "O") return !rate.has_value();
     if (category.code == "S" || category.code == "L" || category.code == "M") {
-      std::optional<double> value = Double(rate);
+      const Dbl value = DoubleOf(rate);
       if (!value) return false;
       return category.code == "S" ? *value > 0 : *value >= 0;
     }
@@ -356,31 +342,31 @@ class UblChecker : public Checker {
   // The lines', charges' and allowances' part of a category's taxable amount (the sums of
   // BR-x-08), optionally restricted to one rate.
   struct Parts {
-    XsSum lines;
-    XsSum charges;  // charges minus allowances
+    Dec lines;
+    Dec charges;  // charges minus allowances
     bool any_line = false;
     bool any_charge = false;
   };
-  Parts SumParts(std::string_view code, const std::optional<XsDecimal>& rate) const {
-    Parts parts;
+  Parts SumParts(std::string_view code, const Dec& rate) const {
     auto rate_matches = [&](const std::optional<DecimalText>& r) {
-      if (!rate) return true;
-      std::optional<XsDecimal> value = Decimal(r);
-      return value && *value == *rate;
+      return !rate || xpath::Eq(DecimalOf(r), rate);
     };
+    Parts parts;
+    std::vector<Dec> lines, charges;  // NOLINT(readability-isolate-declaration)
     for (const auto& line : invoice_.lines) {
       if (!line.item || !Is(line.item->vat_category_code, code)) continue;
       if (!rate_matches(line.item->vat_rate)) continue;
       parts.any_line = true;
-      parts.lines.Add(Decimal(line.net_amount));
+      lines.push_back(DecimalOf(line.net_amount));
     }
     for (const auto& charge : invoice_.allowances_charges) {
       if (!Is(charge.vat_category_code, code) || !rate_matches(charge.vat_rate)) continue;
       parts.any_charge = true;
-      std::optional<XsDecimal> amount = Decimal(charge.amount);
-      if (amount && !charge.is_charge) amount = Subtract(XsDecimal(), *amount);
-      parts.charges.Add(amount);
+      const Dec amount = DecimalOf(charge.amount);
+      charges.push_back(charge.is_charge ? amount : xpath::Minus(DecimalOf(0), amount));
     }
+    parts.lines = xpath::Sum(lines);
+    parts.charges = xpath::Sum(charges);
     return parts;
   }
 
@@ -388,53 +374,40 @@ class UblChecker : public Checker {
   // in an invoice that has lines (exists(//cac:InvoiceLine) or exists(//cac:CreditNoteLine)).
   bool TaxableOk(const Category& category, const VatBreakdown& breakdown) const {
     if (invoice_.lines.empty()) return false;
-    std::optional<XsDecimal> taxable = Decimal(breakdown.taxable_amount);
-    Parts parts = SumParts(category.code, std::nullopt);
-    if (!taxable || !parts.lines.value() || !parts.charges.value()) return false;
-    std::optional<XsDecimal> sum = Add(*parts.lines.value(), *parts.charges.value());
-    return sum && *taxable == *sum;
+    const Parts parts = SumParts(category.code, std::nullopt);
+    return xpath::Eq(DecimalOf(breakdown.taxable_amount), xpath::Plus(parts.lines, parts.charges));
   }
 
   // BR-S/AF/AG-08: for the breakdown's rate, xs:decimal(TaxableAmount - 1) < sum <
   // xs:decimal(TaxableAmount + 1), the bounds computed in xs:double.
   bool PerRateTaxableOk(const Category& category, const VatBreakdown& breakdown) const {
     if (!breakdown.rate) return true;  // every $rate in () satisfies ...
-    std::optional<XsDecimal> rate = Decimal(breakdown.rate);
+    const Dec rate = DecimalOf(breakdown.rate);
     if (!rate) return true;  // the artefact stops on the cast; nothing to compare with
-    Parts parts = SumParts(category.code, rate);
-    std::optional<double> taxable = Double(breakdown.taxable_amount);
-    auto in_range = [&](const std::optional<XsDecimal>& sum) {
-      if (!taxable || !sum) return false;
-      std::optional<XsDecimal> low = XsDecimal::FromDouble(*taxable - 1);
-      std::optional<XsDecimal> high = XsDecimal::FromDouble(*taxable + 1);
-      return low && high && *low<*sum&& * high> * sum;
+    const Parts parts = SumParts(category.code, rate);
+    const Dbl taxable = DoubleOf(breakdown.taxable_amount);
+    auto in_range = [&](const Dec& sum) {
+      if (!taxable) return false;
+      return xpath::Lt(xpath::DecimalOfDouble(*taxable - 1), sum) &&
+             xpath::Gt(xpath::DecimalOfDouble(*taxable + 1), sum);
     };
-    std::optional<XsDecimal> with_lines;
-    if (parts.lines.value() && parts.charges.value()) {
-      with_lines = Add(*parts.lines.value(), *parts.charges.value());
-    }
+    const Dec with_lines = xpath::Plus(parts.lines, parts.charges);
     if (category.code != "S") return !invoice_.lines.empty() && in_range(with_lines);
     // BR-S-08 has two branches, one per line element name; in the branch of the other element
     // name the line sum is 0 (there are no such lines) and only allowances and charges count.
     bool own = (parts.any_line || parts.any_charge) && in_range(with_lines);
-    bool other = parts.any_charge && in_range(parts.charges.value());
+    bool other = parts.any_charge && in_range(parts.charges);
     return own || other;
   }
 
   // BR-S/AF/AG-09: |TaxAmount| within one unit of round(|TaxableAmount| * rate / 100, 2).
   static bool TaxAmountOk(const VatBreakdown& breakdown) {
-    std::optional<XsDecimal> tax = Decimal(breakdown.tax_amount);
-    std::optional<XsDecimal> taxable = Decimal(breakdown.taxable_amount);
-    std::optional<XsDecimal> rate = Decimal(breakdown.rate);
-    if (!tax || !taxable || !rate) return false;
-    std::optional<XsDecimal> ratio = rate->DivPow10(2);
-    if (!ratio) return false;
-    std::optional<XsDecimal> product = Multiply(taxable->Abs(), *ratio);
-    std::optional<XsDecimal> expected = RoundToCents(product);
-    if (!expected) return false;
-    std::optional<XsDecimal> low = Subtract(tax->Abs(), XsDecimal::FromInteger(1));
-    std::optional<XsDecimal> high = Add(tax->Abs(), XsDecimal::FromInteger(1));
-    return low && high && *low<*expected&& * high> * expected;
+    const Dec tax = xpath::Abs(DecimalOf(breakdown.tax_amount));
+    const Dec expected =
+        xpath::RoundToCents(xpath::Times(xpath::Abs(DecimalOf(breakdown.taxable_amount)),
+                                         xpath::DividePow10(DecimalOf(breakdown.rate), 2)));
+    return xpath::Lt(xpath::Minus(tax, DecimalOf(1)), expected) &&
+           xpath::Gt(xpath::Plus(tax, DecimalOf(1)), expected);
   }
 };
 
@@ -456,10 +429,6 @@ class CiiChecker : public Checker {
   // ram:CategoryCode = 'X': compared as written.
   static bool Is(const std::optional<std::string>& code, std::string_view value) {
     return code && *code == value;
-  }
-  // upper-case(ram:TypeCode) = 'VAT'
-  static bool IsVat(const std::optional<std::string>& scheme) {
-    return scheme && UpperAscii(*scheme) == "VAT";
   }
 
   int CountLines(std::string_view code) const {
@@ -526,7 +495,7 @@ class CiiChecker : public Checker {
   // O: absent; the others: = 0.
   static bool RateOk(const Category& category, const std::optional<DecimalText>& rate) {
     if (category.code == "O") return !rate.has_value();
-    std::optional<double> value = Double(rate);
+    const Dbl value = DoubleOf(rate);
     if (!value) return false;
     if (category.code == "S" || category.code == "L") return *value > 0;
     if (category.code == "M") return *value >= 0;
@@ -557,32 +526,25 @@ class CiiChecker : public Checker {
 
   // round(sum(lines' LineTotalAmount) * 100) div 100 + round(sum(charges) * 100) div 100 -
   // round(sum(allowances) * 100) div 100, over the category (and the rate, when given).
-  std::optional<XsDecimal> RoundedParts(std::string_view code,
-                                        const std::optional<XsDecimal>& rate) const {
+  Dec RoundedParts(std::string_view code, const Dec& rate) const {
     auto rate_matches = [&](const std::optional<DecimalText>& r) {
-      if (!rate) return true;
-      std::optional<XsDecimal> value = Decimal(r);
-      return value && *value == *rate;
+      return !rate || xpath::Eq(DecimalOf(r), rate);
     };
-    XsSum lines, charges, allowances;
+    std::vector<Dec> lines, charges, allowances;  // NOLINT(readability-isolate-declaration)
     for (const auto& line : invoice_.lines) {
       if (line.item && Is(line.item->vat_category_code, code) &&
           rate_matches(line.item->vat_rate)) {
-        lines.Add(Decimal(line.net_amount));
+        lines.push_back(DecimalOf(line.net_amount));
       }
     }
     for (const auto& charge : invoice_.allowances_charges) {
       if (Is(charge.vat_category_code, code) && rate_matches(charge.vat_rate)) {
-        (charge.is_charge ? charges : allowances).Add(Decimal(charge.amount));
+        (charge.is_charge ? charges : allowances).push_back(DecimalOf(charge.amount));
       }
     }
-    std::optional<XsDecimal> l = RoundToCents(lines.value());
-    std::optional<XsDecimal> c = RoundToCents(charges.value());
-    std::optional<XsDecimal> a = RoundToCents(allowances.value());
-    if (!l || !c || !a) return std::nullopt;
-    std::optional<XsDecimal> sum = Add(*l, *c);
-    if (!sum) return std::nullopt;
-    return Subtract(*sum, *a);
+    return xpath::Minus(xpath::Plus(xpath::RoundToCents(xpath::Sum(lines)),
+                                    xpath::RoundToCents(xpath::Sum(charges))),
+                        xpath::RoundToCents(xpath::Sum(allowances)));
   }
 
   // The header breakdown contexts: AE, E, G, K on ram:CategoryCode (with the VAT type code), S
@@ -596,8 +558,8 @@ class CiiChecker : public Checker {
     if (needs_vat && !IsVat(breakdown.tax_scheme)) return;
     const SourceOffset source = breakdown.source;
     const bool exemption = breakdown.exemption_reason || breakdown.exemption_reason_code;
-    std::optional<double> basis = Double(breakdown.taxable_amount);
-    std::optional<double> calculated = Double(breakdown.tax_amount);
+    const Dbl basis = DoubleOf(breakdown.taxable_amount);
+    const Dbl calculated = DoubleOf(breakdown.tax_amount);
 
     if (category.code == "S") {
       if (!StandardTaxableOk(breakdown, basis)) Fire(category, 8, source);
@@ -610,13 +572,13 @@ class CiiChecker : public Checker {
       if (exemption) Fire(category, 10, source);
       return;
     }
-    std::optional<XsDecimal> parts = RoundedParts(category.code, std::nullopt);
+    const Dbl parts = xpath::DoubleOfDecimal(RoundedParts(category.code, std::nullopt));
     if (category.code == "O") {
       // BR-O-08: ram:BasisAmount = the rounded parts, through xs:double.
-      if (!basis || !parts || *basis != parts->ToDouble()) Fire(category, 8, source);
+      if (!basis || !parts || *basis != *parts) Fire(category, 8, source);
     } else {
       // ram:BasisAmount - 1 < parts and ram:BasisAmount + 1 > parts, through xs:double.
-      bool ok = basis && parts && *basis - 1 < parts->ToDouble() && *basis + 1 > parts->ToDouble();
+      bool ok = basis && parts && *basis - 1 < *parts && *basis + 1 > *parts;
       if (!ok) Fire(category, 8, source);
     }
     if (!calculated || *calculated != 0) Fire(category, 9, source);
@@ -653,25 +615,25 @@ class CiiChecker : public Checker {
 
   // BR-S-08: every $rate in ../ram:RateApplicablePercent satisfies ../ram:BasisAmount = the
   // rounded parts of that rate (an xs:double equality).
-  bool StandardTaxableOk(const VatBreakdown& breakdown, const std::optional<double>& basis) const {
+  bool StandardTaxableOk(const VatBreakdown& breakdown, const Dbl& basis) const {
     if (!breakdown.rate) return true;
-    std::optional<XsDecimal> rate = Decimal(breakdown.rate);
+    const Dec rate = DecimalOf(breakdown.rate);
     if (!rate) return true;
-    std::optional<XsDecimal> parts = RoundedParts("S", rate);
-    return basis && parts && *basis == parts->ToDouble();
+    const Dbl parts = xpath::DoubleOfDecimal(RoundedParts("S", rate));
+    return basis && parts && *basis == *parts;
   }
 
   // BR-S-09: abs(CalculatedAmount) -/+ 1 around round(abs(BasisAmount) * RateApplicablePercent)
   // div 100, the product an xs:double (the rate is untyped text).
   static bool StandardTaxOk(const VatBreakdown& breakdown) {
-    std::optional<XsDecimal> calculated = Decimal(breakdown.tax_amount);
-    std::optional<XsDecimal> basis = Decimal(breakdown.taxable_amount);
-    std::optional<double> rate = Double(breakdown.rate);
+    const Dec calculated = xpath::Abs(DecimalOf(breakdown.tax_amount));
+    const Dbl basis = xpath::DoubleOfDecimal(xpath::Abs(DecimalOf(breakdown.taxable_amount)));
+    const Dbl rate = DoubleOf(breakdown.rate);
     if (!calculated || !basis || !rate) return false;
-    double expected = XPathRound(basis->Abs().ToDouble() * *rate) / 100;
-    std::optional<XsDecimal> low = Subtract(calculated->Abs(), XsDecimal::FromInteger(1));
-    std::optional<XsDecimal> high = Add(calculated->Abs(), XsDecimal::FromInteger(1));
-    return low && high && low->ToDouble() < expected && high->ToDouble() > expected;
+    const double expected = *xpath::RoundDouble(*basis * *rate) / 100;
+    const Dbl low = xpath::DoubleOfDecimal(xpath::Minus(calculated, DecimalOf(1)));
+    const Dbl high = xpath::DoubleOfDecimal(xpath::Plus(calculated, DecimalOf(1)));
+    return low && high && *low<expected&& * high> expected;
   }
 };
 

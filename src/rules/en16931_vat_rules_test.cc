@@ -5,19 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "rules/en16931_checks.h"
+#include "rules/en16931_test_util.h"
 
 namespace choral::rules {
 namespace {
 
-using invoice::DecimalText;
 using invoice::SemanticInvoice;
-
-DecimalText Amount(std::string text) {
-  DecimalText amount;
-  amount.text = std::move(text);
-  amount.value = invoice::ParseXsDecimal(amount.text);
-  return amount;
-}
 
 invoice::InvoiceLine Line(std::string code, std::optional<std::string> rate, std::string net) {
   invoice::InvoiceLine line;

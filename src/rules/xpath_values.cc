@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/xml_text.h"
+
 namespace choral::rules::xpath {
 namespace {
 
@@ -12,14 +14,6 @@ using Int128 = __int128;
 
 // 10^38 < 2^127: the largest magnitude of units an XsDecimal holds.
 constexpr int kMaxDigits = 38;
-
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -79,21 +73,6 @@ Int128 FloorDivPow10(Int128 units, int digits, Int128& remainder) {
 
 }  // namespace
 
-std::string NormalizeSpace(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (IsXmlSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 bool IsBlank(const std::optional<std::string>& text) { return !text || IsBlankText(*text); }
 
 size_t StringLength(std::string_view text) {
@@ -127,39 +106,35 @@ std::string UpperAscii(std::string_view text) {
   return out;
 }
 
+// Not invoice::ParseXsDecimal: the model's core::Decimal holds 18 digits and 9 decimals, and the
+// artefacts compute on whatever an invoice writes (a unit price with 12 decimals, a product of two
+// amounts), exactly: 38 significant digits at any scale here.
 Dec ParseDecimal(std::string_view text) {
-  text = Trim(text);
-  bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
+  const std::optional<core::XsDecimalDigits> digits = core::SplitXsDecimal(text);
+  if (!digits) return std::nullopt;
   Int128 units = 0;
   int scale = 0;
-  int digits = 0;
   int significant = 0;
-  bool after_point = false;
-  for (char c : text) {
-    if (c == '.' && !after_point) {
-      after_point = true;
-      continue;
-    }
-    if (c < '0' || c > '9') return std::nullopt;
-    ++digits;
+  // Appends one digit; false when it cannot be held exactly.
+  auto append = [&](char c, bool after_point) {
     if (after_point) ++scale;
     if (units != 0 || c != '0') ++significant;
     if (significant > kMaxDigits) {
       // Beyond 38 significant digits only zeros of the fraction can be dropped exactly.
-      if (after_point && c == '0') {
-        --scale;
-        continue;
-      }
-      return std::nullopt;
+      if (!after_point || c != '0') return false;
+      --scale;
+      return true;
     }
     units = units * 10 + (c - '0');
+    return true;
+  };
+  for (char c : digits->integer) {
+    if (!append(c, false)) return std::nullopt;
   }
-  if (digits == 0) return std::nullopt;
-  return Normalized(XsDecimal{negative ? -units : units, scale});
+  for (char c : digits->fraction) {
+    if (!append(c, true)) return std::nullopt;
+  }
+  return Normalized(XsDecimal{digits->negative ? -units : units, scale});
 }
 
 Dec DecimalOf(const std::optional<invoice::DecimalText>& amount) {
@@ -208,9 +183,12 @@ Dec Abs(Dec a) {
 Dec Round(Dec a) {
   if (!a) return std::nullopt;
   if (a->scale == 0) return a;
+  // Units below 10^38 at more than 38 decimals: |a| < 0.1, which rounds to 0 (and 10^scale would
+  // not fit).
+  if (a->scale > kMaxDigits) return XsDecimal{};
   Int128 remainder;
   Int128 quotient = FloorDivPow10(a->units, a->scale, remainder);
-  if (2 * remainder >= Pow10(a->scale)) quotient += 1;
+  if (remainder >= Pow10(a->scale) - remainder) quotient += 1;  // 2 * remainder could overflow
   return XsDecimal{quotient, 0};
 }
 
@@ -234,10 +212,12 @@ std::optional<std::strong_ordering> Compare(Dec a, Dec b) {
   int scale = 0;
   auto units = Aligned(*a, *b, scale);
   if (!units) {
-    // Only values of different magnitudes fail to align: the one with more integer digits wins.
-    const Dec difference = Minus(a, b);
-    if (!difference) return std::nullopt;
-    return difference->units <=> 0;
+    // Only the side with fewer decimals is scaled up, and it fails only when it is too large to
+    // align: it is then the larger in magnitude, and its sign decides.
+    const bool a_scaled = a->scale < b->scale;
+    const Int128 larger = a_scaled ? a->units : b->units;
+    if (larger < 0) return a_scaled ? std::strong_ordering::less : std::strong_ordering::greater;
+    return a_scaled ? std::strong_ordering::greater : std::strong_ordering::less;
   }
   return units->first <=> units->second;
 }
@@ -268,7 +248,7 @@ bool Ge(Dec a, Dec b) {
 }
 
 Dbl ParseDouble(std::string_view text) {
-  text = Trim(text);
+  text = core::TrimXmlSpace(text);
   if (text == "INF" || text == "+INF") return HUGE_VAL;
   if (text == "-INF") return -HUGE_VAL;
   if (text == "NaN") return std::nan("");
@@ -298,6 +278,20 @@ Dbl ParseDouble(std::string_view text) {
 Dbl DoubleOf(const std::optional<invoice::DecimalText>& amount) {
   if (!amount) return std::nullopt;
   return ParseDouble(amount->text);
+}
+
+Dbl DoubleOfDecimal(Dec value) {
+  if (!value) return std::nullopt;
+  // Through the decimal's text, as the cast rounds: strtod gives the nearest double.
+  const bool negative = value->units < 0;
+  unsigned __int128 magnitude = static_cast<unsigned __int128>(Magnitude(value->units));
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  const std::string text = (negative ? "-" : "") + digits + "e-" + std::to_string(value->scale);
+  return std::strtod(text.c_str(), nullptr);
 }
 
 Dbl SumDoubles(const std::vector<Dbl>& values) {

@@ -15,12 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/xml_text.h"
 #include "invoice/semantic_invoice.h"
 
 namespace choral::rules::xpath {
 
 // normalize-space(s): XML whitespace runs collapsed to one space, trimmed.
-std::string NormalizeSpace(std::string_view text);
+using core::NormalizeSpace;
 // normalize-space(s) = '' (an absent term counts as blank, as normalize-space(()) is '').
 bool IsBlank(const std::optional<std::string>& text);
 inline bool IsBlankText(std::string_view text) { return NormalizeSpace(text).empty(); }
@@ -64,7 +65,8 @@ Dec DividePow10(Dec a, int digits);
 // sum(values): 0 for none; an absent member is skipped, as sum() skips the empty sequence.
 Dec Sum(const std::vector<Dec>& values);
 
-// General comparisons: false when either side is absent.
+// General comparisons: false when either side is absent. Exact at any magnitude: a value too
+// large to align with the other's decimals is the larger in magnitude.
 std::optional<std::strong_ordering> Compare(Dec a, Dec b);
 bool Eq(Dec a, Dec b);
 bool Ne(Dec a, Dec b);
@@ -78,6 +80,9 @@ using Dbl = std::optional<double>;
 // xs:double(text): trimmed; decimal or exponent form, INF, -INF, NaN; nullopt otherwise.
 Dbl ParseDouble(std::string_view text);
 Dbl DoubleOf(const std::optional<invoice::DecimalText>& amount);
+// xs:double(d) of an xs:decimal: the nearest double (where an artefact compares a decimal sum
+// with untyped text, e.g. CII's BasisAmount).
+Dbl DoubleOfDecimal(Dec value);
 // sum() of untyped nodes: the doubles added in document order.
 Dbl SumDoubles(const std::vector<Dbl>& values);
 // round(d) on an xs:double: halves towards positive infinity.

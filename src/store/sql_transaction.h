@@ -296,6 +296,41 @@ class SqlSupportFlagRepository final : public SupportFlagRepository {
   SqlContext& ctx_;
 };
 
+class SqlFlowRepository final : public FlowRepository {
+ public:
+  explicit SqlFlowRepository(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<Flow> Insert(const Flow& flow) override;
+  core::Result<Flow> Get(int64_t id) override;
+  core::Result<std::optional<Flow>> FindByNumber(std::string_view number) override;
+  core::Result<std::vector<Flow>> ListByStructures(const std::vector<core::StructureId>& structures,
+                                                   int limit) override;
+  core::Status SetState(int64_t id, std::string_view state, core::Timestamp at,
+                        std::string_view error) override;
+  core::Status SetInvoiceCount(int64_t id, int count) override;
+  core::Status SetReport(int64_t id, std::string_view report) override;
+  core::Status RecordInvoice(const FlowInvoice& outcome) override;
+  core::Result<std::vector<FlowInvoice>> Invoices(int64_t flow_id) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
+class SqlJobQueue final : public JobQueue {
+ public:
+  explicit SqlJobQueue(SqlContext& ctx) : ctx_(ctx) {}
+  core::Result<int64_t> Enqueue(std::string_view kind, std::string_view payload,
+                                core::Timestamp now) override;
+  core::Result<std::vector<Job>> Claim(std::string_view kind, core::Timestamp now,
+                                       core::Timestamp lease_until, int limit) override;
+  core::Result<Job> Get(int64_t id) override;
+  core::Status Complete(int64_t id, core::Timestamp at) override;
+  core::Status Retry(int64_t id, std::string_view error, core::Timestamp retry_at) override;
+  core::Status Abandon(int64_t id, std::string_view error, core::Timestamp at) override;
+
+ private:
+  SqlContext& ctx_;
+};
+
 class SqlAuditLog final : public AuditLog {
  public:
   explicit SqlAuditLog(SqlContext& ctx) : ctx_(ctx) {}
@@ -331,6 +366,8 @@ class SqlTransaction final : public Transaction {
         membership_scopes_(ctx_),
         logins_(ctx_),
         support_flags_(ctx_),
+        flows_(ctx_),
+        jobs_(ctx_),
         audit_(ctx_) {}
 
   StructureRepository& structures() override { return structures_; }
@@ -348,6 +385,8 @@ class SqlTransaction final : public Transaction {
   MembershipScopeRepository& membership_scopes() override { return membership_scopes_; }
   LoginRepository& logins() override { return logins_; }
   SupportFlagRepository& support_flags() override { return support_flags_; }
+  FlowRepository& flows() override { return flows_; }
+  JobQueue& jobs() override { return jobs_; }
   AuditLog& audit() override { return audit_; }
   SqlAuditLog& sql_audit() { return audit_; }
 
@@ -368,6 +407,8 @@ class SqlTransaction final : public Transaction {
   SqlMembershipScopeRepository membership_scopes_;
   SqlLoginRepository logins_;
   SqlSupportFlagRepository support_flags_;
+  SqlFlowRepository flows_;
+  SqlJobQueue jobs_;
   SqlAuditLog audit_;
 };
 

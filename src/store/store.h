@@ -17,7 +17,9 @@
 #include "store/blob_store.h"
 #include "store/deposit_draft_repository.h"
 #include "store/feedback_repository.h"
+#include "store/flow_repository.h"
 #include "store/invoice_repository.h"
+#include "store/job_queue.h"
 #include "store/login_repository.h"
 #include "store/membership_repository.h"
 #include "store/membership_scope_repository.h"
@@ -64,6 +66,8 @@ class Transaction {
   virtual MembershipScopeRepository& membership_scopes() = 0;
   virtual LoginRepository& logins() = 0;
   virtual SupportFlagRepository& support_flags() = 0;
+  virtual FlowRepository& flows() = 0;
+  virtual JobQueue& jobs() = 0;
   virtual AuditLog& audit() = 0;
 };
 

@@ -130,6 +130,20 @@ async function depositInvoice(who, upload, recipient) {
   return Number(match[1]);
 }
 
+// Deposits a one-invoice flow as `who` through the portal; resolves to its number.
+async function depositFlow(who) {
+  const form = new FormData();
+  form.append('csrf_token', who.csrf);
+  form.append('syntaxe', 'IN_DP_E1_UBL_INVOICE');
+  form.append('fichier', new Blob(['<Invoice/>'], { type: 'application/xml' }), 'flux.xml');
+  const response = await fetch(`${server.baseUrl}/flux/deposer`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: who.cookie }, body: form,
+  });
+  const match = (response.headers.get('location') ?? '').match(/^\/flux\/(CPP\d+)$/);
+  if (!match) throw new Error(`flow deposit as ${who.email} not accepted (${response.status})`);
+  return match[1];
+}
+
 // A technical account and an OAuth2 client of `structure`, set up by its manager `who` through
 // the Connexions API page; resolves to their ids.
 async function createApiAccess(who, structure, tag) {
@@ -200,6 +214,7 @@ async function buildWorld() {
     lumenToMinistry: await depositInvoice(marc, await uploadDraft(marc), ids.ministry),
     julieToCommune: await depositInvoice(julie, await uploadDraft(julie), ids.commune),
   };
+  const flows = { lumen: await depositFlow(marc), julie: await depositFlow(julie) };
   const claire = await session('claire.martin@numerique.example');
   const luc = await session('luc.garnier@saint-aubin.example');
   const pieces = {
@@ -244,9 +259,11 @@ async function buildWorld() {
     persona.objects = {
       own: { structure: persona.structure ?? ids.ministry,
              draft: ownDraft,
+             flow: persona.structure === ids.lumen ? flows.lumen : flows.julie,
              invoice: ownInvoice, piece: ownPiece },
       foreign: { structure: foreignStructure,
                  draft: julieDraft,
+                 flow: persona.structure === ids.lumen ? flows.julie : flows.lumen,
                  invoice: foreignInvoice, piece: foreignPiece },
     };
     const sharedOwnApi = {
@@ -281,6 +298,7 @@ function expectedAllowed(audience, persona, own) {
     case 'any_manager': return Boolean(persona.manager);
     case 'platform_admin': return Boolean(persona.admin);
     case 'draft_uploader': return owns && Boolean(persona.supplier);
+    case 'flow_supplier': return owns && Boolean(persona.supplier);
     case 'structure_managers': return owns && Boolean(persona.manager);
     case 'structure_main_manager': return owns && Boolean(persona.main);
     case 'invoice_parties': return owns;
@@ -299,6 +317,7 @@ function fillPath(pattern, objects) {
     .replace(':siret', world.siret)
     .replace(':structure(\\d+)', String(objects.structure))
     .replace(':draft(\\d+)', String(objects.draft))
+    .replace(':number(CPP\\d+)', objects.flow)
     .replace(':id(\\d+)', String(pattern.startsWith('/connexions-api/comptes/') ? objects.account
       : pattern.startsWith('/connexions-api/clients/') ? objects.client : objects.invoice))
     .replace(':page(\\d+).png', '1.png')
@@ -306,7 +325,7 @@ function fillPath(pattern, objects) {
 }
 
 const kMultipart = new Set(['/factures/deposer/lecture', '/factures/deposer',
-                            '/factures/deposer/lot']);
+                            '/factures/deposer/lot', '/flux/deposer']);
 
 async function send(route, persona, url) {
   const headers = {};
