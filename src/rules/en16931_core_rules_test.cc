@@ -208,7 +208,7 @@ TEST_P(CoreRulesTest, CiiIndicatorSpellingHidesTheAllowanceFromItsOwnRules) {
   charge.indicator_literal = false;
   charge.amount = Amount("1.005");  // no reason, three decimals
   charge.vat_category_code = "S";
-  MarkVat(charge);
+  charge.tax_scheme = "VAT";
   invoice.allowances_charges.push_back(charge);
   invoice::LineAllowanceCharge line_allowance;
   line_allowance.indicator_literal = false;
