@@ -701,6 +701,42 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
       Text(Ram(node, "ReceivableSpecifiedTradeAccountingAccount", "ID"));
 }
 
+// The coded values whose code-list rule the artefact runs on the element wherever it stands
+// (ram:DueDateTypeCode, ram:CountryID, ram:ExemptionReasonCode, the @unitCode of
+// ram:BasisQuantity / ram:BilledQuantity), in document order: SemanticInvoice::codes_as_written.
+void ReadCodesAsWritten(const pugi::xml_node& root, invoice::SemanticInvoice& invoice) {
+  struct Context {
+    std::string_view local;
+    const char* rule;
+    const char* attribute;  // nullptr: the element's text
+  };
+  static constexpr Context kContexts[] = {
+      {"DueDateTypeCode", "BR-CL-06", nullptr},     {"CountryID", "BR-CL-14", nullptr},
+      {"ExemptionReasonCode", "BR-CL-22", nullptr}, {"BasisQuantity", "BR-CL-23", "unitCode"},
+      {"BilledQuantity", "BR-CL-23", "unitCode"},
+  };
+  for (pugi::xml_node node = root.first_child(); node;) {
+    if (node.type() == pugi::node_element) {
+      for (const Context& context : kContexts) {
+        if (!Is(node, kRam, context.local)) continue;
+        if (context.attribute == nullptr) {
+          invoice.codes_as_written.push_back({context.rule, StringValue(node), Offset(node)});
+        } else if (pugi::xml_attribute attribute = node.attribute(context.attribute)) {
+          invoice.codes_as_written.push_back({context.rule, attribute.value(), Offset(node)});
+        }
+      }
+    }
+    // Depth first, without recursion (the parser bounds the depth, but a loop needs no stack).
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != root && !node.next_sibling()) node = node.parent();
+    if (!node || node == root) break;
+    node = node.next_sibling();
+  }
+}
+
 }  // namespace
 
 invoice::SemanticInvoice ReadCii(const pugi::xml_node& root) {
@@ -727,6 +763,7 @@ invoice::SemanticInvoice ReadCii(const pugi::xml_node& root) {
   ReadAgreement(Ram(transaction, "ApplicableHeaderTradeAgreement"), invoice);
   ReadDelivery(Ram(transaction, "ApplicableHeaderTradeDelivery"), invoice);
   ReadSettlement(Ram(transaction, "ApplicableHeaderTradeSettlement"), invoice);
+  ReadCodesAsWritten(root, invoice);
   return invoice;
 }
 

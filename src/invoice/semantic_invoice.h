@@ -48,6 +48,16 @@ struct DateText {
   friend bool operator==(const DateText&, const DateText&) = default;
 };
 
+// A coded value as written, for the code-list rules whose artefact context is an element
+// wherever it stands (see SemanticInvoice::codes_as_written).
+struct CodeAsWritten {
+  std::string rule;   // "BR-CL-14"
+  std::string value;  // the element's text, or the attribute the rule reads (@unitCode)
+  SourceOffset source = kNoSource;
+
+  friend bool operator==(const CodeAsWritten&, const CodeAsWritten&) = default;
+};
+
 // An identifier with its optional scheme (ISO 6523 ICD, EAS, UNTDID 7143...).
 struct Identifier {
   std::string value;
@@ -420,6 +430,13 @@ struct SemanticInvoice {
   std::vector<VatBreakdown> vat_breakdown;                  // BG-23
   std::vector<SupportingDocument> supporting_documents;     // BG-24
   std::vector<InvoiceLine> lines;                           // BG-25
+  // CII only: every ram:DueDateTypeCode (BR-CL-06), ram:CountryID (BR-CL-14),
+  // ram:ExemptionReasonCode (BR-CL-22) and ram:BasisQuantity / ram:BilledQuantity @unitCode
+  // (BR-CL-23) of the document, business term or not: the artefact checks each where it stands
+  // (a line tax's exemption code, a gross price's base quantity, an EXTENDED party's country, a
+  // second breakdown's BT-8...). Empty when a reader does not fill it; the rules then check the
+  // model's fields.
+  std::vector<CodeAsWritten> codes_as_written;
   // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
   // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01,
   // BR-S-08).

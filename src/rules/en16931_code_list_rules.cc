@@ -134,6 +134,7 @@ class CodeListChecker {
   // ram:DueDateTypeCode.
   void TaxPointDateCode() {
     if (!ubl_) {
+      if (CheckAsWritten("BR-CL-06")) return;
       CheckCode(invoice_.tax_point_date_code, "BR-CL-06", syntax_, invoice_.source, out_);
       return;
     }
@@ -221,6 +222,7 @@ class CodeListChecker {
 
   // UBL cac:Country/cbc:IdentificationCode, CII ram:CountryID: every postal address.
   void Countries() {
+    if (CheckAsWritten("BR-CL-14")) return;
     auto address = [&](const std::optional<invoice::PostalAddress>& postal) {
       if (postal) CheckCode(postal->country, "BR-CL-14", syntax_, postal->source, out_);
     };
@@ -241,11 +243,12 @@ class CodeListChecker {
   // cac:ClassifiedTaxCategory/cbc:ID (lines), CII ram:ApplicableTradeTax/ram:CategoryCode (VAT
   // breakdown and lines). BR-CL-22: the exemption reason codes.
   void VatCategories() {
+    const bool exemptions_as_written = CheckAsWritten("BR-CL-22");
     for (const auto& breakdown : invoice_.vat_breakdown) {
       SourceOffset source = breakdown.source;
       CheckCode(breakdown.category_code, ubl_ ? "BR-CL-17" : "BR-CL-18", syntax_, source, out_);
       // BR-CL-22 alone compares upper-case(.): "vatex-eu-132" is a VATEX code.
-      if (breakdown.exemption_reason_code) {
+      if (breakdown.exemption_reason_code && !exemptions_as_written) {
         CheckCode(UpperAscii(*breakdown.exemption_reason_code), "BR-CL-22", syntax_,
                   breakdown.source, out_);
       }
@@ -276,6 +279,7 @@ class CodeListChecker {
   // UBL cbc:InvoicedQuantity / cbc:CreditedQuantity / cbc:BaseQuantity [@unitCode]; CII
   // ram:BilledQuantity / ram:BasisQuantity [@unitCode].
   void Units() {
+    if (CheckAsWritten("BR-CL-23")) return;
     for (const auto& line : invoice_.lines) {
       CheckCode(line.quantity_unit, "BR-CL-23", syntax_,
                 line.quantity ? line.quantity->source : line.source, out_);
@@ -302,6 +306,20 @@ class CodeListChecker {
     if (invoice_.seller)
       CheckScheme(invoice_.seller->electronic_address, "BR-CL-25", syntax_, out_);
     if (invoice_.buyer) CheckScheme(invoice_.buyer->electronic_address, "BR-CL-25", syntax_, out_);
+  }
+
+  // CII: checks each element of the rule's context as the reader listed it
+  // (SemanticInvoice::codes_as_written), and says so; false when the reader listed none, and the
+  // model's fields are to be checked instead.
+  bool CheckAsWritten(std::string_view rule) {
+    if (ubl_ || invoice_.codes_as_written.empty()) return false;
+    for (const invoice::CodeAsWritten& code : invoice_.codes_as_written) {
+      if (code.rule != rule) continue;
+      // BR-CL-22 alone compares upper-case(.).
+      CheckCode(rule == "BR-CL-22" ? UpperAscii(code.value) : code.value, rule, syntax_,
+                code.source, out_);
+    }
+    return true;
   }
 
   static SourceOffset Or(SourceOffset preferred, SourceOffset fallback) {

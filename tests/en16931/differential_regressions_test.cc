@@ -24,12 +24,12 @@ namespace {
 using RuleIds = std::set<std::string>;
 
 struct Edit {
-  enum Kind { kRemove, kSetText, kSetAttribute, kDuplicate };
+  enum Kind { kRemove, kSetText, kSetAttribute, kDuplicate, kAppend };
   Kind kind;
   // Steps of local names from the root element, each with an optional 1-based [n] among the
   // siblings of that name: "SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/...".
   std::string path;
-  std::string attribute;
+  std::string attribute;  // kSetAttribute: its name; kAppend: the new element's local name
   std::string value;
 };
 
@@ -39,6 +39,10 @@ Edit SetText(std::string path, std::string text) {
 }
 Edit SetAttribute(std::string path, std::string attribute, std::string value) {
   return {Edit::kSetAttribute, std::move(path), std::move(attribute), std::move(value)};
+}
+// A new last child `local` (in the element's own prefix) holding `text`.
+Edit Append(std::string path, std::string local, std::string text) {
+  return {Edit::kAppend, std::move(path), std::move(local), std::move(text)};
 }
 // A copy of the element right after it.
 Edit Duplicate(std::string path) { return {Edit::kDuplicate, std::move(path), "", ""}; }
@@ -111,6 +115,13 @@ std::string Apply(const Mutant& mutant) {
       case Edit::kDuplicate:
         node.parent().insert_copy_after(node, node);
         break;
+      case Edit::kAppend: {
+        std::string name = node.name();
+        size_t colon = name.find(':');
+        name = (colon == std::string::npos ? "" : name.substr(0, colon + 1)) + edit.attribute;
+        node.append_child(name.c_str()).text().set(edit.value.c_str());
+        break;
+      }
     }
   }
   std::ostringstream out;
@@ -242,6 +253,36 @@ TEST(En16931DifferentialRegressions, UblLineCategoryWithoutCodeBesideNotSubjectT
                          "ubl/cen-testfiles/BIS_Billing_30-Forskott_ej_moms.xml",
                          {Remove("InvoiceLine/Item/ClassifiedTaxCategory/ID")},
                          {"BR-CO-04", "BR-O-08", "BR-O-12"},
+                         {}});
+}
+
+// CII's BR-CL-06, -14, -22 and -23 check their element wherever it stands, business term or not:
+// a line tax's ExemptionReasonCode, a gross price's BasisQuantity/@unitCode, a second VAT
+// breakdown's DueDateTypeCode were not in the model, so went unchecked
+// (SemanticInvoice::codes_as_written).
+TEST(En16931DifferentialRegressions, CiiCodesOutsideTheBusinessTerms) {
+  ExpectArtefactVerdict({"line tax exemption reason code",
+                         "cii/zugferd-corpus/XRECHNUNG_Reisekostenabrechnung.cii.xml",
+                         {Append("SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/"
+                                 "SpecifiedLineTradeSettlement/ApplicableTradeTax",
+                                 "ExemptionReasonCode", "EXEMPT")},
+                         {"BR-CL-22"},
+                         {"CII-SR-465", "CII-SR-475", "CII-SR-476"}});
+  ExpectArtefactVerdict(
+      {"gross price base quantity unit",
+       "cii/cen-examples/CII_example5.xml",
+       {SetAttribute("SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[1]/"
+                     "SpecifiedLineTradeAgreement/GrossPriceProductTradePrice/"
+                     "BasisQuantity",
+                     "unitCode", "Stk")},
+       {"BR-CL-23"},
+       {}});
+  ExpectArtefactVerdict({"second breakdown's tax point date code",
+                         "cii/akretion/factur-x-en16931.xml",
+                         {Append("SupplyChainTradeTransaction/ApplicableHeaderTradeSettlement/"
+                                 "ApplicableTradeTax[2]",
+                                 "DueDateTypeCode", "99")},
+                         {"BR-CL-06", "CII-SR-462"},
                          {}});
 }
 
