@@ -430,12 +430,13 @@ struct SemanticInvoice {
   std::vector<VatBreakdown> vat_breakdown;                  // BG-23
   std::vector<SupportingDocument> supporting_documents;     // BG-24
   std::vector<InvoiceLine> lines;                           // BG-25
-  // CII only: every ram:DueDateTypeCode (BR-CL-06), ram:CountryID (BR-CL-14),
-  // ram:ExemptionReasonCode (BR-CL-22) and ram:BasisQuantity / ram:BilledQuantity @unitCode
-  // (BR-CL-23) of the document, business term or not: the artefact checks each where it stands
-  // (a line tax's exemption code, a gross price's base quantity, an EXTENDED party's country, a
-  // second breakdown's BT-8...). Empty when a reader does not fill it; the rules then check the
-  // model's fields.
+  // Every element of the document in the context of BR-CL-06 (CII ram:DueDateTypeCode, UBL
+  // cac:InvoicePeriod/cbc:DescriptionCode), BR-CL-14 (ram:CountryID, cac:Country/
+  // cbc:IdentificationCode), BR-CL-22 (ram:ExemptionReasonCode, cbc:TaxExemptionReasonCode) and
+  // BR-CL-23 (the quantities' @unitCode), business term or not: the artefact checks each where
+  // it stands (a line tax's exemption code, a gross price's base quantity, an EXTENDED party's
+  // country, a second breakdown's BT-8...). Empty when a reader does not fill it; the rules then
+  // check the model's fields.
   std::vector<CodeAsWritten> codes_as_written;
   // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
   // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01,

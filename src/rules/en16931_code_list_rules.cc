@@ -133,8 +133,8 @@ class CodeListChecker {
   // UBL: cac:InvoicePeriod/cbc:DescriptionCode (the invoice's and the lines' periods); CII:
   // ram:DueDateTypeCode.
   void TaxPointDateCode() {
+    if (CheckAsWritten("BR-CL-06")) return;
     if (!ubl_) {
-      if (CheckAsWritten("BR-CL-06")) return;
       CheckCode(invoice_.tax_point_date_code, "BR-CL-06", syntax_, invoice_.source, out_);
       return;
     }
@@ -308,11 +308,11 @@ class CodeListChecker {
     if (invoice_.buyer) CheckScheme(invoice_.buyer->electronic_address, "BR-CL-25", syntax_, out_);
   }
 
-  // CII: checks each element of the rule's context as the reader listed it
+  // Checks each element of the rule's context as the reader listed it
   // (SemanticInvoice::codes_as_written), and says so; false when the reader listed none, and the
   // model's fields are to be checked instead.
   bool CheckAsWritten(std::string_view rule) {
-    if (ubl_ || invoice_.codes_as_written.empty()) return false;
+    if (invoice_.codes_as_written.empty()) return false;
     for (const invoice::CodeAsWritten& code : invoice_.codes_as_written) {
       if (code.rule != rule) continue;
       // BR-CL-22 alone compares upper-case(.).

@@ -40,7 +40,7 @@ Edit SetText(std::string path, std::string text) {
 Edit SetAttribute(std::string path, std::string attribute, std::string value) {
   return {Edit::kSetAttribute, std::move(path), std::move(attribute), std::move(value)};
 }
-// A new last child `local` (in the element's own prefix) holding `text`.
+// A new last child holding `text`: `name` as given when prefixed, else in the element's prefix.
 Edit Append(std::string path, std::string local, std::string text) {
   return {Edit::kAppend, std::move(path), std::move(local), std::move(text)};
 }
@@ -116,9 +116,12 @@ std::string Apply(const Mutant& mutant) {
         node.parent().insert_copy_after(node, node);
         break;
       case Edit::kAppend: {
-        std::string name = node.name();
-        size_t colon = name.find(':');
-        name = (colon == std::string::npos ? "" : name.substr(0, colon + 1)) + edit.attribute;
+        std::string name = edit.attribute;
+        if (name.find(':') == std::string::npos) {  // in the parent's prefix
+          std::string parent = node.name();
+          size_t colon = parent.find(':');
+          if (colon != std::string::npos) name = parent.substr(0, colon + 1) + name;
+        }
         node.append_child(name.c_str()).text().set(edit.value.c_str());
         break;
       }
@@ -284,6 +287,17 @@ TEST(En16931DifferentialRegressions, CiiCodesOutsideTheBusinessTerms) {
                                  "DueDateTypeCode", "99")},
                          {"BR-CL-06", "CII-SR-462"},
                          {}});
+}
+
+// UBL's BR-CL-22 checks every cbc:TaxExemptionReasonCode, a line category's too (which
+// UBL-CR-600 also warns about): there is no business term for it.
+TEST(En16931DifferentialRegressions, UblLineCategoryExemptionReasonCode) {
+  ExpectArtefactVerdict({"line ClassifiedTaxCategory exemption reason code",
+                         "ubl/cen-examples/ubl-tc434-example1.xml",
+                         {Append("InvoiceLine[1]/Item/ClassifiedTaxCategory",
+                                 "cbc:TaxExemptionReasonCode", "EXEMPT")},
+                         {"BR-CL-22"},
+                         {"UBL-CR-600"}});
 }
 
 }  // namespace
