@@ -466,8 +466,13 @@ invoice::InvoiceLine ReadLine(const pugi::xml_node& node) {
   line.id = Text(Ram(document, "LineID"));
   line.note = Text(Ram(document, "IncludedNote", "Content"));
   if (pugi::xml_node object = ReferencedDocumentOfType(settlement, "130")) {
+    // One without IssuerAssignedID stays, empty: BR-52 wants an id on every such document.
     line.object_id = Id(Ram(object, "IssuerAssignedID"));
-    if (line.object_id) line.object_id->scheme = Text(Ram(object, "ReferenceTypeCode"));
+    if (!line.object_id) {
+      line.object_id.emplace();
+      line.object_id->source = Offset(object);
+    }
+    line.object_id->scheme = Text(Ram(object, "ReferenceTypeCode"));
   }
   pugi::xml_node quantity = Ram(delivery, "BilledQuantity");
   line.quantity = Decimal(quantity);

@@ -300,5 +300,17 @@ TEST(En16931DifferentialRegressions, UblLineCategoryExemptionReasonCode) {
                          {"UBL-CR-600"}});
 }
 
+// CII's BR-52 wants an IssuerAssignedID on every AdditionalReferencedDocument; a line's invoiced
+// object document (BT-128) without one was read as no object identifier.
+TEST(En16931DifferentialRegressions, CiiLineObjectDocumentWithoutId) {
+  ExpectArtefactVerdict(
+      {"line AdditionalReferencedDocument 130 without IssuerAssignedID",
+       "cii/akretion/factur-x-extended.xml",
+       {Remove("SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[2]/"
+               "SpecifiedLineTradeSettlement/AdditionalReferencedDocument/IssuerAssignedID")},
+       {"BR-52"},
+       {"CII-DT-052", "CII-DT-098", "CII-SR-039", "CII-SR-040", "CII-SR-041", "CII-SR-474"}});
+}
+
 }  // namespace
 }  // namespace choral
