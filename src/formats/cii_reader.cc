@@ -300,11 +300,20 @@ std::optional<invoice::Period> ReadPeriod(const pugi::xml_node& node) {
   return period;
 }
 
-// An allowance or charge without ChargeIndicator/udt:Indicator is neither for the artefacts:
-// every rule context about them, and the sums of BR-CO-11/12 and the VAT breakdown rules, select
-// them by [udt:Indicator = 'false' / 'true' / false() / true()]. The model leaves it out.
+// An allowance or charge without ChargeIndicator/udt:Indicator, or with one that is no xs:boolean
+// ("", "TRUE", "yes"), is neither for the artefacts: every rule context about them, and the sums
+// of BR-CO-11/12 and the VAT breakdown rules, select them by [udt:Indicator = 'false' / 'true' /
+// false() / true()], and the cast of a non-boolean selects nothing (or stops the XSLT). The model
+// leaves it out.
 bool HasChargeIndicator(const pugi::xml_node& allowance_charge) {
-  return static_cast<bool>(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
+  std::optional<std::string> indicator =
+      Text(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
+  if (!indicator) return false;
+  std::string_view value = *indicator;
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!value.empty() && space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && space(value.back())) value.remove_suffix(1);
+  return value == "true" || value == "false" || value == "1" || value == "0";
 }
 
 // ChargeIndicator/udt:Indicator: xs:boolean, "true" or "1" for a charge.

@@ -241,6 +241,16 @@ TEST(En16931DifferentialRegressions, CiiIndicatorSpelling) {
        {SetText(charge + "ChargeIndicator/Indicator", " true "), Remove(charge + "Reason")},
        {},
        {}});
+  // No xs:boolean at all: no context selects it (an empty one was read as an allowance, whose
+  // reason code ZZZ then broke BR-CL-19).
+  ExpectArtefactVerdict({"line charge with an empty indicator",
+                         "cii/cen-examples/XRechnung-O.xml",
+                         {SetText("SupplyChainTradeTransaction/IncludedSupplyChainTradeLineItem[1]/"
+                                  "SpecifiedLineTradeSettlement/SpecifiedTradeAllowanceCharge/"
+                                  "ChargeIndicator/Indicator",
+                                  "")},
+                         {},
+                         {}});
   ExpectArtefactVerdict({"charge spelt 1, of three decimals",
                          "cii/cen-examples/CII_example2.xml",
                          {SetText(charge + "ChargeIndicator/Indicator", "1"),
