@@ -20,4 +20,5 @@ echo "== build with AddressSanitizer + UBSan"
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DCHORAL_SANITIZE=address,undefined
 echo "== tests under sanitizers: unit, postgres"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$PWD/scripts/lsan.supp" \
   ctest --test-dir build-asan --output-on-failure -j 2 -L 'unit|postgres'

@@ -211,6 +211,17 @@ std::optional<Identifier> PartyId(const pugi::xml_node& party) {
   return Id(Ram(party, "ID"));
 }
 
+// BT-34 / BT-49: the first URIUniversalCommunication's URIID. BR-62/63 want a scheme as soon as
+// the URIUniversalCommunication is there, so one without URIID is kept as an empty address.
+std::optional<Identifier> ElectronicAddress(const pugi::xml_node& party) {
+  pugi::xml_node holder = Ram(party, "URIUniversalCommunication");
+  if (!holder) return std::nullopt;
+  if (std::optional<Identifier> address = Id(Ram(holder, "URIID"))) return address;
+  Identifier empty;
+  empty.source = Offset(holder);
+  return empty;
+}
+
 std::optional<invoice::Seller> ReadSeller(const pugi::xml_node& node) {
   if (!node) return std::nullopt;
   invoice::Seller seller;
@@ -224,7 +235,7 @@ std::optional<invoice::Seller> ReadSeller(const pugi::xml_node& node) {
   seller.vat_id = TaxRegistration(node, "VA");
   seller.tax_registration_id = TaxRegistration(node, "FC");
   seller.legal_information = Text(Ram(node, "Description"));
-  seller.electronic_address = Id(Ram(node, "URIUniversalCommunication", "URIID"));
+  seller.electronic_address = ElectronicAddress(node);
   seller.address = Address(Ram(node, "PostalTradeAddress"));
   seller.contact = ContactOf(node);
   seller.source = Offset(node);
@@ -239,7 +250,7 @@ std::optional<invoice::Buyer> ReadBuyer(const pugi::xml_node& node) {
   buyer.identifier = PartyId(node);
   buyer.legal_registration_id = Id(Ram(node, "SpecifiedLegalOrganization", "ID"));
   buyer.vat_id = TaxRegistration(node, "VA");
-  buyer.electronic_address = Id(Ram(node, "URIUniversalCommunication", "URIID"));
+  buyer.electronic_address = ElectronicAddress(node);
   buyer.address = Address(Ram(node, "PostalTradeAddress"));
   buyer.contact = ContactOf(node);
   buyer.source = Offset(node);
@@ -268,13 +279,41 @@ std::optional<invoice::TaxRepresentative> ReadTaxRepresentative(const pugi::xml_
 
 // ---- Shared structures ----------------------------------------------------------------------
 
+// A period's start or end: the artefacts ask whether ram:StartDateTime / ram:EndDateTime is
+// there (BR-CO-19/20, BR-29/30's "not(ram:StartDateTime)"), not its DateTimeString. One without
+// a date string is kept as an empty date of no format, which BR-29/30 then fail as the artefacts'
+// empty comparison does.
+std::optional<DateText> PeriodDate(const pugi::xml_node& holder) {
+  if (!holder) return std::nullopt;
+  if (std::optional<DateText> date = Date(holder)) return date;
+  DateText empty;
+  empty.source = Offset(holder);
+  return empty;
+}
+
 std::optional<invoice::Period> ReadPeriod(const pugi::xml_node& node) {
   if (!node) return std::nullopt;
   invoice::Period period;
-  period.start = Date(Ram(node, "StartDateTime"));
-  period.end = Date(Ram(node, "EndDateTime"));
+  period.start = PeriodDate(Ram(node, "StartDateTime"));
+  period.end = PeriodDate(Ram(node, "EndDateTime"));
   period.source = Offset(node);
   return period;
+}
+
+// An allowance or charge without ChargeIndicator/udt:Indicator, or with one that is no xs:boolean
+// ("", "TRUE", "yes"), is neither for the artefacts: every rule context about them, and the sums
+// of BR-CO-11/12 and the VAT breakdown rules, select them by [udt:Indicator = 'false' / 'true' /
+// false() / true()], and the cast of a non-boolean selects nothing (or stops the XSLT). The model
+// leaves it out.
+bool HasChargeIndicator(const pugi::xml_node& allowance_charge) {
+  std::optional<std::string> indicator =
+      Text(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
+  if (!indicator) return false;
+  std::string_view value = *indicator;
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!value.empty() && space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && space(value.back())) value.remove_suffix(1);
+  return value == "true" || value == "false" || value == "1" || value == "0";
 }
 
 // ChargeIndicator/udt:Indicator: xs:boolean, "true" or "1" for a charge.
@@ -292,6 +331,14 @@ bool IsCharge(const pugi::xml_node& allowance_charge) {
     value.remove_suffix(1);
   }
   return value == "true" || value == "1";
+}
+
+// Whether udt:Indicator is "true" or "false" as written, which is what the CII artefact's
+// string-compared contexts ([udt:Indicator='true']) select.
+bool IndicatorLiteral(const pugi::xml_node& allowance_charge) {
+  std::optional<std::string> indicator =
+      Text(Child(Ram(allowance_charge, "ChargeIndicator"), kUdt, "Indicator"));
+  return indicator == "true" || indicator == "false";
 }
 
 // The category and rate of a ram:ApplicableTradeTax / ram:CategoryTradeTax.
@@ -321,6 +368,7 @@ pugi::xml_node VatTax(const pugi::xml_node& parent, std::string_view local) {
 invoice::DocumentAllowanceCharge ReadDocumentAllowanceCharge(const pugi::xml_node& node) {
   invoice::DocumentAllowanceCharge result;
   result.is_charge = IsCharge(node);
+  result.indicator_literal = IndicatorLiteral(node);
   result.amount = Decimal(Ram(node, "ActualAmount"));
   result.base_amount = Decimal(Ram(node, "BasisAmount"));
   result.percentage = Decimal(Ram(node, "CalculationPercent"));
@@ -339,6 +387,7 @@ invoice::DocumentAllowanceCharge ReadDocumentAllowanceCharge(const pugi::xml_nod
 invoice::LineAllowanceCharge ReadLineAllowanceCharge(const pugi::xml_node& node) {
   invoice::LineAllowanceCharge result;
   result.is_charge = IsCharge(node);
+  result.indicator_literal = IndicatorLiteral(node);
   result.amount = Decimal(Ram(node, "ActualAmount"));
   result.base_amount = Decimal(Ram(node, "BasisAmount"));
   result.percentage = Decimal(Ram(node, "CalculationPercent"));
@@ -426,8 +475,13 @@ invoice::InvoiceLine ReadLine(const pugi::xml_node& node) {
   line.id = Text(Ram(document, "LineID"));
   line.note = Text(Ram(document, "IncludedNote", "Content"));
   if (pugi::xml_node object = ReferencedDocumentOfType(settlement, "130")) {
+    // One without IssuerAssignedID stays, empty: BR-52 wants an id on every such document.
     line.object_id = Id(Ram(object, "IssuerAssignedID"));
-    if (line.object_id) line.object_id->scheme = Text(Ram(object, "ReferenceTypeCode"));
+    if (!line.object_id) {
+      line.object_id.emplace();
+      line.object_id->source = Offset(object);
+    }
+    line.object_id->scheme = Text(Ram(object, "ReferenceTypeCode"));
   }
   pugi::xml_node quantity = Ram(delivery, "BilledQuantity");
   line.quantity = Decimal(quantity);
@@ -439,7 +493,8 @@ invoice::InvoiceLine ReadLine(const pugi::xml_node& node) {
       Text(Ram(settlement, "ReceivableSpecifiedTradeAccountingAccount", "ID"));
   line.period = ReadPeriod(Ram(settlement, "BillingSpecifiedPeriod"));
   ForEach(settlement, kRam, "SpecifiedTradeAllowanceCharge", [&](const pugi::xml_node& charge) {
-    line.allowances_charges.push_back(ReadLineAllowanceCharge(charge));
+    if (HasChargeIndicator(charge))
+      line.allowances_charges.push_back(ReadLineAllowanceCharge(charge));
   });
   line.price = ReadPrice(agreement);
   line.item = ReadItem(node, settlement);
@@ -645,7 +700,9 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
 
   invoice.period = ReadPeriod(Ram(node, "BillingSpecifiedPeriod"));
   ForEach(node, kRam, "SpecifiedTradeAllowanceCharge", [&](const pugi::xml_node& charge) {
-    invoice.allowances_charges.push_back(ReadDocumentAllowanceCharge(charge));
+    if (HasChargeIndicator(charge)) {
+      invoice.allowances_charges.push_back(ReadDocumentAllowanceCharge(charge));
+    }
   });
   invoice.totals =
       ReadTotals(Ram(node, "SpecifiedTradeSettlementHeaderMonetarySummation"), invoice);
@@ -656,6 +713,42 @@ void ReadSettlement(const pugi::xml_node& node, invoice::SemanticInvoice& invoic
   });
   invoice.buyer_accounting_reference =
       Text(Ram(node, "ReceivableSpecifiedTradeAccountingAccount", "ID"));
+}
+
+// The coded values whose code-list rule the artefact runs on the element wherever it stands
+// (ram:DueDateTypeCode, ram:CountryID, ram:ExemptionReasonCode, the @unitCode of
+// ram:BasisQuantity / ram:BilledQuantity), in document order: SemanticInvoice::codes_as_written.
+void ReadCodesAsWritten(const pugi::xml_node& root, invoice::SemanticInvoice& invoice) {
+  struct Context {
+    std::string_view local;
+    const char* rule;
+    const char* attribute;  // nullptr: the element's text
+  };
+  static constexpr Context kContexts[] = {
+      {"DueDateTypeCode", "BR-CL-06", nullptr},     {"CountryID", "BR-CL-14", nullptr},
+      {"ExemptionReasonCode", "BR-CL-22", nullptr}, {"BasisQuantity", "BR-CL-23", "unitCode"},
+      {"BilledQuantity", "BR-CL-23", "unitCode"},
+  };
+  for (pugi::xml_node node = root.first_child(); node;) {
+    if (node.type() == pugi::node_element) {
+      for (const Context& context : kContexts) {
+        if (!Is(node, kRam, context.local)) continue;
+        if (context.attribute == nullptr) {
+          invoice.codes_as_written.push_back({context.rule, StringValue(node), Offset(node)});
+        } else if (pugi::xml_attribute attribute = node.attribute(context.attribute)) {
+          invoice.codes_as_written.push_back({context.rule, attribute.value(), Offset(node)});
+        }
+      }
+    }
+    // Depth first, without recursion (the parser bounds the depth, but a loop needs no stack).
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != root && !node.next_sibling()) node = node.parent();
+    if (!node || node == root) break;
+    node = node.next_sibling();
+  }
 }
 
 }  // namespace
@@ -684,6 +777,7 @@ invoice::SemanticInvoice ReadCii(const pugi::xml_node& root) {
   ReadAgreement(Ram(transaction, "ApplicableHeaderTradeAgreement"), invoice);
   ReadDelivery(Ram(transaction, "ApplicableHeaderTradeDelivery"), invoice);
   ReadSettlement(Ram(transaction, "ApplicableHeaderTradeSettlement"), invoice);
+  ReadCodesAsWritten(root, invoice);
   return invoice;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -300,6 +301,40 @@ TEST(CiiReaderTest, KeepsASecondVatTotalInTheInvoiceCurrency) {
   ASSERT_TRUE(invoice.totals->total_vat_accounting);
   EXPECT_EQ(invoice.totals->total_vat_accounting->text, "679.00");
   EXPECT_EQ(invoice.totals->total_vat_accounting->currency, "DKK");
+}
+
+// Every DueDateTypeCode, CountryID, ExemptionReasonCode and BasisQuantity / BilledQuantity
+// @unitCode, in document order, wherever it stands: the CII artefact's code-list rules check each.
+TEST(CiiReaderTest, ListsTheCodesAsWritten) {
+  SemanticInvoice invoice = ReadCiiText(R"(<rsm:CrossIndustryInvoice
+    xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100">
+  <rsm:SupplyChainTradeTransaction>
+    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:SpecifiedLineTradeAgreement><ram:GrossPriceProductTradePrice>
+        <ram:BasisQuantity unitCode="Stk">1</ram:BasisQuantity></ram:GrossPriceProductTradePrice>
+      </ram:SpecifiedLineTradeAgreement>
+      <ram:SpecifiedLineTradeDelivery><ram:BilledQuantity>2</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>
+      <ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax>
+        <ram:ExemptionReasonCode> EXEMPT </ram:ExemptionReasonCode></ram:ApplicableTradeTax>
+      </ram:SpecifiedLineTradeSettlement>
+    </ram:IncludedSupplyChainTradeLineItem>
+    <ram:ApplicableHeaderTradeSettlement>
+      <ram:InvoiceeTradeParty><ram:PostalTradeAddress><ram:CountryID>UK</ram:CountryID>
+      </ram:PostalTradeAddress></ram:InvoiceeTradeParty>
+      <ram:ApplicableTradeTax><ram:DueDateTypeCode>72</ram:DueDateTypeCode></ram:ApplicableTradeTax>
+      <ram:ApplicableTradeTax><ram:DueDateTypeCode/></ram:ApplicableTradeTax>
+    </ram:ApplicableHeaderTradeSettlement>
+  </rsm:SupplyChainTradeTransaction>
+</rsm:CrossIndustryInvoice>)");
+  std::vector<std::pair<std::string, std::string>> codes;
+  for (const auto& code : invoice.codes_as_written) codes.emplace_back(code.rule, code.value);
+  // The BilledQuantity has no @unitCode: BR-CL-23's context wants one.
+  EXPECT_EQ(codes, (std::vector<std::pair<std::string, std::string>>{{"BR-CL-23", "Stk"},
+                                                                     {"BR-CL-22", " EXEMPT "},
+                                                                     {"BR-CL-14", "UK"},
+                                                                     {"BR-CL-06", "72"},
+                                                                     {"BR-CL-06", ""}}));
 }
 
 TEST(CiiReaderTest, SourcesAreElementOffsets) {

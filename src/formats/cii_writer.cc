@@ -184,9 +184,12 @@ void AddPeriod(pugi::xml_node parent, const std::optional<invoice::Period>& peri
   AddDate(node, "ram:EndDateTime", period->end);
 }
 
-void AddChargeIndicator(pugi::xml_node parent, bool is_charge) {
-  AddText(Add(parent, "ram:ChargeIndicator"), "udt:Indicator",
-          std::string(is_charge ? "true" : "false"));
+// An indicator read in another spelling than "true" / "false" is written "1" / "0", so that the
+// artefact's string-compared rules skip it again (invoice::DocumentAllowanceCharge's
+// indicator_literal).
+void AddChargeIndicator(pugi::xml_node parent, bool is_charge, bool literal = true) {
+  const char* text = literal ? (is_charge ? "true" : "false") : (is_charge ? "1" : "0");
+  AddText(Add(parent, "ram:ChargeIndicator"), "udt:Indicator", std::string(text));
 }
 
 void AddTaxCategory(pugi::xml_node parent, const char* name,
@@ -269,7 +272,7 @@ void AddLineSettlement(pugi::xml_node line, const invoice::InvoiceLine& source) 
   AddPeriod(node, source.period);
   for (const invoice::LineAllowanceCharge& charge : source.allowances_charges) {
     pugi::xml_node charge_node = Add(node, "ram:SpecifiedTradeAllowanceCharge");
-    AddChargeIndicator(charge_node, charge.is_charge);
+    AddChargeIndicator(charge_node, charge.is_charge, charge.indicator_literal);
     AddAmount(charge_node, "ram:CalculationPercent", charge.percentage);
     AddAmount(charge_node, "ram:BasisAmount", charge.base_amount);
     AddAmount(charge_node, "ram:ActualAmount", charge.amount);
@@ -457,7 +460,7 @@ void AddSettlement(pugi::xml_node transaction, const invoice::SemanticInvoice& i
   AddPeriod(node, invoice.period);
   for (const invoice::DocumentAllowanceCharge& charge : invoice.allowances_charges) {
     pugi::xml_node charge_node = Add(node, "ram:SpecifiedTradeAllowanceCharge");
-    AddChargeIndicator(charge_node, charge.is_charge);
+    AddChargeIndicator(charge_node, charge.is_charge, charge.indicator_literal);
     AddAmount(charge_node, "ram:CalculationPercent", charge.percentage);
     AddAmount(charge_node, "ram:BasisAmount", charge.base_amount);
     AddAmount(charge_node, "ram:ActualAmount", charge.amount);

@@ -166,6 +166,9 @@ inline void Forget(invoice::PrecedingInvoice& value) {
 // The invoice with every `source` offset cleared.
 inline invoice::SemanticInvoice WithoutSources(invoice::SemanticInvoice value) {
   value.ubl_credit_note = false;  // a fact of the UBL syntax (the root), not a business term
+  // Every coded element as written (CII) is a fact of the XML too: the business terms among them
+  // are in their own fields.
+  value.codes_as_written.clear();
   Forget(value.issue_date);
   Forget(value.tax_point_date);
   Forget(value.due_date);

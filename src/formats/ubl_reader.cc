@@ -473,6 +473,45 @@ invoice::Note ReadNote(const pugi::xml_node& note) {
   return out;
 }
 
+// The coded values whose code-list rule the artefact runs on the element wherever it stands
+// (cac:InvoicePeriod/cbc:DescriptionCode, cac:Country/cbc:IdentificationCode,
+// cbc:TaxExemptionReasonCode, the @unitCode of the three quantities), in document order:
+// SemanticInvoice::codes_as_written. By local names, as the rest of this reader reads.
+void ReadCodesAsWritten(const pugi::xml_node& root, SemanticInvoice& invoice) {
+  for (pugi::xml_node node = root.first_child(); node;) {
+    if (node.type() == pugi::node_element) {
+      std::string_view name = LocalName(node);
+      std::string_view parent = LocalName(node.parent());
+      const char* rule = nullptr;
+      bool unit = false;
+      if (name == "DescriptionCode" && parent == "InvoicePeriod") {
+        rule = "BR-CL-06";
+      } else if (name == "IdentificationCode" && parent == "Country") {
+        rule = "BR-CL-14";
+      } else if (name == "TaxExemptionReasonCode") {
+        rule = "BR-CL-22";
+      } else if (name == "InvoicedQuantity" || name == "CreditedQuantity" ||
+                 name == "BaseQuantity") {
+        rule = "BR-CL-23", unit = true;
+      }
+      if (rule != nullptr && !unit) {
+        invoice.codes_as_written.push_back({rule, xml::StringValue(node), OffsetOf(node)});
+      } else if (rule != nullptr) {
+        if (pugi::xml_attribute code = node.attribute("unitCode")) {
+          invoice.codes_as_written.push_back({rule, code.value(), OffsetOf(node)});
+        }
+      }
+    }
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != root && !node.next_sibling()) node = node.parent();
+    if (!node || node == root) break;
+    node = node.next_sibling();
+  }
+}
+
 }  // namespace
 
 invoice::SemanticInvoice ReadUbl(const pugi::xml_node& root) {
@@ -563,6 +602,7 @@ invoice::SemanticInvoice ReadUbl(const pugi::xml_node& root) {
     std::string_view name = xml::LocalName(child);
     if (name == "InvoiceLine" || name == "CreditNoteLine") invoice.lines.push_back(ReadLine(child));
   }
+  ReadCodesAsWritten(root, invoice);
   invoice.source = OffsetOf(root);
   return invoice;
 }

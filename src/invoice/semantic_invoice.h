@@ -48,6 +48,16 @@ struct DateText {
   friend bool operator==(const DateText&, const DateText&) = default;
 };
 
+// A coded value as written, for the code-list rules whose artefact context is an element
+// wherever it stands (see SemanticInvoice::codes_as_written).
+struct CodeAsWritten {
+  std::string rule;   // "BR-CL-14"
+  std::string value;  // the element's text, or the attribute the rule reads (@unitCode)
+  SourceOffset source = kNoSource;
+
+  friend bool operator==(const CodeAsWritten&, const CodeAsWritten&) = default;
+};
+
 // An identifier with its optional scheme (ISO 6523 ICD, EAS, UNTDID 7143...).
 struct Identifier {
   std::string value;
@@ -214,6 +224,11 @@ struct PaymentInstructions {
 // BG-20 Document level allowance (is_charge false) / BG-21 document level charge (true).
 struct DocumentAllowanceCharge {
   bool is_charge = false;
+  // CII only: udt:Indicator reads exactly "true" or "false". The CII artefact picks the
+  // allowances and charges of BR-31..44, BR-CO-21..24 and BR-DEC-01..06/24..28 by comparing the
+  // indicator as a string, those of the sums and VAT rules as an xs:boolean: "1" or " true " is a
+  // charge to the latter only.
+  bool indicator_literal = true;
   std::optional<DecimalText> amount;             // BT-92 / BT-99
   std::optional<DecimalText> base_amount;        // BT-93 / BT-100
   std::optional<DecimalText> percentage;         // BT-94 / BT-101
@@ -286,6 +301,11 @@ struct SupportingDocument {
 // BG-27 Invoice line allowance (is_charge false) / BG-28 invoice line charge (true).
 struct LineAllowanceCharge {
   bool is_charge = false;
+  // CII only: udt:Indicator reads exactly "true" or "false". The CII artefact picks the
+  // allowances and charges of BR-31..44, BR-CO-21..24 and BR-DEC-01..06/24..28 by comparing the
+  // indicator as a string, those of the sums and VAT rules as an xs:boolean: "1" or " true " is a
+  // charge to the latter only.
+  bool indicator_literal = true;
   std::optional<DecimalText> amount;       // BT-136 / BT-141
   std::optional<DecimalText> base_amount;  // BT-137 / BT-142
   std::optional<DecimalText> percentage;   // BT-138 / BT-143
@@ -410,6 +430,14 @@ struct SemanticInvoice {
   std::vector<VatBreakdown> vat_breakdown;                  // BG-23
   std::vector<SupportingDocument> supporting_documents;     // BG-24
   std::vector<InvoiceLine> lines;                           // BG-25
+  // Every element of the document in the context of BR-CL-06 (CII ram:DueDateTypeCode, UBL
+  // cac:InvoicePeriod/cbc:DescriptionCode), BR-CL-14 (ram:CountryID, cac:Country/
+  // cbc:IdentificationCode), BR-CL-22 (ram:ExemptionReasonCode, cbc:TaxExemptionReasonCode) and
+  // BR-CL-23 (the quantities' @unitCode), business term or not: the artefact checks each where
+  // it stands (a line tax's exemption code, a gross price's base quantity, an EXTENDED party's
+  // country, a second breakdown's BT-8...). Empty when a reader does not fill it; the rules then
+  // check the model's fields.
+  std::vector<CodeAsWritten> codes_as_written;
   // UBL only: the root is a CreditNote (BT-3 is cbc:CreditNoteTypeCode, the lines are
   // cac:CreditNoteLine); the artefact's rules tell Invoice and CreditNote apart (BR-CL-01,
   // BR-S-08).

@@ -231,6 +231,7 @@ void CheckLine(const invoice::InvoiceLine& line, CoreReport& report) {
   report.Check("BR-28", !price || !price->gross_price || NotNegative(price->gross_price), context);
 
   for (const invoice::LineAllowanceCharge& allowance : line.allowances_charges) {
+    if (!SelectedByIndicatorText(allowance, report)) continue;
     const bool has_reason = Exists(allowance.reason) || Exists(allowance.reason_code);
     report.Check(allowance.is_charge ? "BR-43" : "BR-41", Exists(allowance.amount),
                  allowance.source);
@@ -393,7 +394,7 @@ void CheckBusinessRules(const SemanticInvoice& invoice, CoreReport& report) {
   CheckVatBreakdowns(invoice, report);
   CheckInvoicePeriod(invoice, report);
   for (const auto& allowance : invoice.allowances_charges) {
-    CheckDocumentAllowanceCharge(allowance, report);
+    if (SelectedByIndicatorText(allowance, report)) CheckDocumentAllowanceCharge(allowance, report);
   }
   for (const auto& line : invoice.lines) CheckLine(line, report);
   CheckPayment(invoice, report);

@@ -84,11 +84,18 @@ class CodeListChecker {
       if (!InList(list, amount->currency ? *amount->currency : std::string()))
         AddFinding(out_, "BR-CL-03", syntax_, amount->source);
     };
-    if (!ubl_) {
-      if (invoice_.totals) {
-        check(invoice_.totals->total_vat);
-        check(invoice_.totals->total_vat_accounting);
+    // Every VAT total element, not only BT-110 and BT-111: a total in a third currency (or a
+    // repeated one) is neither, yet its currencyID is checked.
+    auto check_vat_totals = [&](const invoice::DocumentTotals& totals) {
+      if (totals.vat_totals_as_written.empty()) {
+        check(totals.total_vat);
+        check(totals.total_vat_accounting);
+        return;
       }
+      for (const auto& amount : totals.vat_totals_as_written) check(amount);
+    };
+    if (!ubl_) {
+      if (invoice_.totals) check_vat_totals(*invoice_.totals);
       return;
     }
     for (const auto& charge : invoice_.allowances_charges) {
@@ -97,11 +104,11 @@ class CodeListChecker {
     }
     if (invoice_.totals) {
       const auto& totals = *invoice_.totals;
+      check_vat_totals(totals);
       for (const auto* amount :
-           {&totals.total_vat, &totals.total_vat_accounting, &totals.line_net_total,
-            &totals.total_without_vat, &totals.total_with_vat, &totals.allowance_total,
-            &totals.charge_total, &totals.paid_amount, &totals.rounding_amount,
-            &totals.amount_due}) {
+           {&totals.line_net_total, &totals.total_without_vat, &totals.total_with_vat,
+            &totals.allowance_total, &totals.charge_total, &totals.paid_amount,
+            &totals.rounding_amount, &totals.amount_due}) {
         check(*amount);
       }
     }
@@ -126,6 +133,7 @@ class CodeListChecker {
   // UBL: cac:InvoicePeriod/cbc:DescriptionCode (the invoice's and the lines' periods); CII:
   // ram:DueDateTypeCode.
   void TaxPointDateCode() {
+    if (CheckAsWritten("BR-CL-06")) return;
     if (!ubl_) {
       CheckCode(invoice_.tax_point_date_code, "BR-CL-06", syntax_, invoice_.source, out_);
       return;
@@ -214,6 +222,7 @@ class CodeListChecker {
 
   // UBL cac:Country/cbc:IdentificationCode, CII ram:CountryID: every postal address.
   void Countries() {
+    if (CheckAsWritten("BR-CL-14")) return;
     auto address = [&](const std::optional<invoice::PostalAddress>& postal) {
       if (postal) CheckCode(postal->country, "BR-CL-14", syntax_, postal->source, out_);
     };
@@ -234,11 +243,12 @@ class CodeListChecker {
   // cac:ClassifiedTaxCategory/cbc:ID (lines), CII ram:ApplicableTradeTax/ram:CategoryCode (VAT
   // breakdown and lines). BR-CL-22: the exemption reason codes.
   void VatCategories() {
+    const bool exemptions_as_written = CheckAsWritten("BR-CL-22");
     for (const auto& breakdown : invoice_.vat_breakdown) {
       SourceOffset source = breakdown.source;
       CheckCode(breakdown.category_code, ubl_ ? "BR-CL-17" : "BR-CL-18", syntax_, source, out_);
       // BR-CL-22 alone compares upper-case(.): "vatex-eu-132" is a VATEX code.
-      if (breakdown.exemption_reason_code) {
+      if (breakdown.exemption_reason_code && !exemptions_as_written) {
         CheckCode(UpperAscii(*breakdown.exemption_reason_code), "BR-CL-22", syntax_,
                   breakdown.source, out_);
       }
@@ -269,6 +279,7 @@ class CodeListChecker {
   // UBL cbc:InvoicedQuantity / cbc:CreditedQuantity / cbc:BaseQuantity [@unitCode]; CII
   // ram:BilledQuantity / ram:BasisQuantity [@unitCode].
   void Units() {
+    if (CheckAsWritten("BR-CL-23")) return;
     for (const auto& line : invoice_.lines) {
       CheckCode(line.quantity_unit, "BR-CL-23", syntax_,
                 line.quantity ? line.quantity->source : line.source, out_);
@@ -295,6 +306,20 @@ class CodeListChecker {
     if (invoice_.seller)
       CheckScheme(invoice_.seller->electronic_address, "BR-CL-25", syntax_, out_);
     if (invoice_.buyer) CheckScheme(invoice_.buyer->electronic_address, "BR-CL-25", syntax_, out_);
+  }
+
+  // Checks each element of the rule's context as the reader listed it
+  // (SemanticInvoice::codes_as_written), and says so; false when the reader listed none, and the
+  // model's fields are to be checked instead.
+  bool CheckAsWritten(std::string_view rule) {
+    if (invoice_.codes_as_written.empty()) return false;
+    for (const invoice::CodeAsWritten& code : invoice_.codes_as_written) {
+      if (code.rule != rule) continue;
+      // BR-CL-22 alone compares upper-case(.).
+      CheckCode(rule == "BR-CL-22" ? UpperAscii(code.value) : code.value, rule, syntax_,
+                code.source, out_);
+    }
+    return true;
   }
 
   static SourceOffset Or(SourceOffset preferred, SourceOffset fallback) {

@@ -110,6 +110,38 @@ TEST(CodeListRulesTest, UblChecksEveryAmountsCurrencyCiiTheVatTotalOnly) {
   EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-03"});
 }
 
+// A VAT total in neither BT-5's nor BT-6's currency is neither BT-110 nor BT-111, but the
+// artefacts check its currencyID too (CII: ram:TaxTotalAmount[@currencyID]; UBL: cbc:TaxAmount).
+TEST(CodeListRulesTest, EveryVatTotalAsWrittenHasItsCurrencyChecked) {
+  SemanticInvoice invoice;
+  invoice.totals.emplace();
+  invoice.totals->total_vat = Amount("1", "EUR");
+  invoice.totals->vat_totals_as_written = {Amount("1", "EUR"), Amount("2", "XYZ"),
+                                           Amount("3", std::nullopt)};
+  EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-03"});
+  EXPECT_EQ(Fired(invoice, kUbl), (Rules{"BR-CL-03", "BR-CL-03"}));  // UBL: absent fails too
+  invoice.totals->vat_totals_as_written.clear();  // a reader that does not list them
+  EXPECT_EQ(Fired(invoice, kCii), Rules{});
+}
+
+// BR-CL-06/14/22/23 check every element the reader listed as written, whether a business term
+// holds it or not, instead of the model's fields.
+TEST(CodeListRulesTest, ChecksTheCodesAsWritten) {
+  SemanticInvoice invoice;
+  invoice.seller.emplace();
+  invoice.seller->address.emplace();
+  invoice.seller->address->country = "FR";
+  invoice.codes_as_written = {{"BR-CL-14", "FR", 1},          {"BR-CL-14", "UK", 2},
+                              {"BR-CL-22", "vatex-eu-ae", 3}, {"BR-CL-22", "EXEMPT", 4},
+                              {"BR-CL-23", "Stk", 5},         {"BR-CL-06", "99", 6}};
+  EXPECT_EQ(Fired(invoice, kCii), (Rules{"BR-CL-06", "BR-CL-14", "BR-CL-22", "BR-CL-23"}));
+  EXPECT_EQ(Fired(invoice, kUbl), (Rules{"BR-CL-06", "BR-CL-14", "BR-CL-22", "BR-CL-23"}));
+  invoice.seller->address->country = "XX";  // a listed document's countries are the list's
+  EXPECT_EQ(Fired(invoice, kCii).count("BR-CL-14"), 1u);
+  invoice.codes_as_written.clear();  // a reader that lists none: the model's fields
+  EXPECT_EQ(Fired(invoice, kCii), Rules{"BR-CL-14"});
+}
+
 TEST(CodeListRulesTest, UblNoteSubjectIsFoundInTheListText) {
   SemanticInvoice invoice;
   invoice.notes.push_back({.subject_code = "AAI", .text = "#AAI#fine"});

@@ -289,11 +289,13 @@ void CheckPeriods(const SemanticInvoice& invoice, CoreReport& report) {
 // BR-CO-21..24: each allowance and charge has a reason or a reason code (as BR-33/38/42/44).
 void CheckReasons(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& item : invoice.allowances_charges) {
+    if (!SelectedByIndicatorText(item, report)) continue;
     report.Check(item.is_charge ? "BR-CO-22" : "BR-CO-21",
                  Exists(item.reason) || Exists(item.reason_code), item.source);
   }
   for (const auto& line : invoice.lines) {
     for (const auto& item : line.allowances_charges) {
+      if (!SelectedByIndicatorText(item, report)) continue;
       report.Check(item.is_charge ? "BR-CO-24" : "BR-CO-23",
                    Exists(item.reason) || Exists(item.reason_code), item.source);
     }

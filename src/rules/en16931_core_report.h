@@ -50,6 +50,15 @@ inline bool CiiBreakdownRuleShadowed(const invoice::VatBreakdown& breakdown,
   return code == "L" || code == "M" || code == "O";
 }
 
+// Whether the artefact's rules of one allowance or charge (BR-31..44, BR-CO-21..24,
+// BR-DEC-01..06/24..28) see it. CII's pick it by [udt:Indicator = 'true'] / ['false'], a string
+// comparison: an indicator spelt "1", "0" or " true " is a charge or an allowance only to the
+// xs:boolean comparisons of the sums and VAT rules. UBL's compare as xs:boolean throughout.
+template <typename AllowanceCharge>
+bool SelectedByIndicatorText(const AllowanceCharge& item, const CoreReport& report) {
+  return report.ubl() || item.indicator_literal;
+}
+
 // Whether the invoice has the element that holds BT-106..BT-115 (UBL LegalMonetaryTotal, CII
 // SpecifiedTradeSettlementHeaderMonetarySummation): the context of BR-12..15, BR-CO-10..13/16 and
 // their BR-DEC. A UBL document may have only its TaxTotal (BT-110), which the model also keeps in

@@ -198,6 +198,28 @@ TEST_P(CoreRulesTest, AllowancesAndCharges) {
   EXPECT_EQ(ids.count("BR-36"), 0u);
 }
 
+// An indicator spelt "1" / "0" / " true " (indicator_literal false): the CII artefact's rules of
+// the allowance itself compare it with 'true' / 'false' as strings and skip it, while BR-CO-11/12
+// still count it; UBL's rules compare xs:boolean values throughout.
+TEST_P(CoreRulesTest, CiiIndicatorSpellingHidesTheAllowanceFromItsOwnRules) {
+  SemanticInvoice invoice = valid();
+  invoice::DocumentAllowanceCharge charge;
+  charge.is_charge = true;
+  charge.indicator_literal = false;
+  charge.amount = Amount("1.005");  // no reason, three decimals
+  charge.vat_category_code = "S";
+  charge.tax_scheme = "VAT";
+  invoice.allowances_charges.push_back(charge);
+  invoice::LineAllowanceCharge line_allowance;
+  line_allowance.indicator_literal = false;
+  invoice.lines[0].allowances_charges.push_back(line_allowance);
+  const Ids ids = fired(invoice);
+  for (const char* id : {"BR-38", "BR-CO-22", "BR-DEC-05", "BR-41", "BR-42", "BR-CO-23"}) {
+    EXPECT_EQ(ids.count(id), ubl() ? 1u : 0u) << id;
+  }
+  EXPECT_EQ(ids.count("BR-CO-12"), 1u);
+}
+
 TEST_P(CoreRulesTest, BrCo10SumOfLines) {
   SemanticInvoice invoice = valid();
   invoice.lines.push_back(invoice.lines[0]);

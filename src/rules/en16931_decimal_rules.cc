@@ -55,6 +55,7 @@ void CheckVatTotalDecimals(const SemanticInvoice& invoice, CoreReport& report) {
 
 void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& item : invoice.allowances_charges) {
+    if (!SelectedByIndicatorText(item, report)) continue;
     CheckDecimals(item.is_charge ? "BR-DEC-05" : "BR-DEC-01", item.amount, item.source, report);
     CheckDecimals(item.is_charge ? "BR-DEC-06" : "BR-DEC-02", item.base_amount, item.source,
                   report);
@@ -79,6 +80,7 @@ void CheckDecimalRules(const SemanticInvoice& invoice, CoreReport& report) {
   for (const auto& line : invoice.lines) {
     CheckDecimals("BR-DEC-23", line.net_amount, line.source, report);
     for (const auto& item : line.allowances_charges) {
+      if (!SelectedByIndicatorText(item, report)) continue;
       CheckDecimals(item.is_charge ? "BR-DEC-27" : "BR-DEC-24", item.amount, item.source, report);
       CheckDecimals(item.is_charge ? "BR-DEC-28" : "BR-DEC-25", item.base_amount, item.source,
                     report);

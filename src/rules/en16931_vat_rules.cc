@@ -200,10 +200,11 @@ class UblChecker : public Checker {
     if (AnyCharge(false, "O", true) && any_vat_id) Fire(kO, 3, root);
     if (AnyCharge(true, "O", true) && any_vat_id) Fire(kO, 4, root);
     if (CountBreakdowns("O", true) > 0) {
-      // An element without a code (the model cannot tell it from no category element) is left
-      // out: the artefact would count a cac:TaxCategory without cbc:ID, which no invoice has.
+      // [normalize-space(cbc:ID) != 'O'][cac:TaxScheme/... = 'VAT']: a VAT category element
+      // without cbc:ID counts too (normalize-space of nothing is ''). Each caller asks IsVat of
+      // the element's scheme first, which only a category element can carry.
       auto not_o = [](const std::optional<std::string>& code) {
-        return code && NormalizeSpace(*code) != "O";
+        return !code || NormalizeSpace(*code) != "O";
       };
       bool other_breakdown = std::any_of(
           invoice_.vat_breakdown.begin(), invoice_.vat_breakdown.end(),

@@ -163,6 +163,19 @@ TEST(VatCategoryRulesTest, NotSubjectToVatExcludesVatIdsAndOtherCategories) {
   EXPECT_EQ(Fired(invoice, kCii), (Rules{"BR-O-02", "BR-O-05", "BR-O-11", "BR-O-12"}));
 }
 
+// UBL's BR-O-11..14 count VAT category elements whose normalize-space(cbc:ID) != 'O': one without
+// cbc:ID counts. CII's ram:CategoryCode != 'O' is false for a missing code.
+TEST(VatCategoryRulesTest, NotSubjectToVatCountsAUblCategoryWithoutCode) {
+  SemanticInvoice invoice;
+  invoice.lines.push_back(Line("O", std::nullopt, "10"));
+  invoice.lines.push_back(Line("O", std::nullopt, "10"));
+  invoice.lines.back().item->vat_category_code.reset();  // ClassifiedTaxCategory without cbc:ID
+  invoice.vat_breakdown.push_back(Breakdown("O", std::nullopt, "20", "0"));
+  invoice.vat_breakdown.back().exemption_reason = "Not subject";
+  EXPECT_EQ(Fired(invoice, kUbl).count("BR-O-12"), 1u);
+  EXPECT_EQ(Fired(invoice, kCii).count("BR-O-12"), 0u);
+}
+
 TEST(VatCategoryRulesTest, ReverseChargeNeedsBuyerIdentifier) {
   SemanticInvoice invoice = StandardInvoice();
   invoice.lines.push_back(Line("AE", "0", "10"));
