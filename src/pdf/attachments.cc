@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <exception>
 #include <memory>
 #include <new>
@@ -29,14 +30,18 @@ namespace {
 using core::ErrorCode;
 using core::Fail;
 
-// The catalog's /Pages /Count, as poppler reads it; when absent, not positive or over
-// `max_pages` (a hostile file may claim anything), the pages are counted by walking the tree
-// (qpdf guards against loops). Not bounded by qpdf's object count: getting it resolves every
-// object of the file.
+// The catalog's /Pages /Count, as poppler reads it: taken when within 1..max_pages, and, over
+// the limit, when the file has at least that many objects (a real long document is refused
+// without walking its tree). A count that is absent, not positive or beyond the objects (a
+// hostile file may claim anything) is replaced by walking the page tree (qpdf guards against
+// loops). QPDF::getObjectCount is not used: it resolves every object of the file.
 int CountPages(QPDF& qpdf, int max_pages) {
   QPDFObjectHandle count = qpdf.getRoot().getKey("/Pages").getKey("/Count");
   long long claimed = count.isInteger() ? count.getIntValue() : 0;
   if (claimed > 0 && claimed <= max_pages) return static_cast<int>(claimed);
+  if (claimed > max_pages && claimed <= static_cast<long long>(qpdf.getXRefTable().size())) {
+    return static_cast<int>(std::min<long long>(claimed, INT_MAX));
+  }
   return static_cast<int>(QPDFPageDocumentHelper(qpdf).getAllPages().size());
 }
 

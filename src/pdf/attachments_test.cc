@@ -121,6 +121,17 @@ TEST(ExtractAttachmentsTest, RefusesWhatExtractTextRefuses) {
   EXPECT_EQ(too_many.error().message, "the PDF has 2 pages; the limit is 1");
 }
 
+// A page count the file cannot hold (more pages than objects, none, negative) is not believed:
+// the page tree is walked.
+TEST(ExtractAttachmentsTest, CountsThePagesOfAFileThatLiesAboutThem) {
+  std::string pdf = ReadCorpus("synthetic/syn-04-groff-multipage.pdf");
+  for (long long claimed : {1000000LL, 0LL, -3LL}) {
+    auto doc = ExtractAttachments(testing::WithPageCountForTest(pdf, claimed));
+    ASSERT_TRUE(doc) << claimed << ": " << doc.error().ToString();
+    EXPECT_EQ(doc->page_count, 2) << claimed;
+  }
+}
+
 TEST(ExtractAttachmentsTest, RefusesAPasswordProtectedPdf) {
   auto doc =
       ExtractAttachments(testing::EncryptForTest(ReadCorpus("fnfe-2017/Facture_FR_EXTENDED.pdf")));

@@ -62,4 +62,12 @@ std::string WithXmpForTest(const std::string& pdf, const std::string& xmp) {
   return Written(writer);
 }
 
+std::string WithPageCountForTest(const std::string& pdf, long long count) {
+  QPDF qpdf;
+  qpdf.processMemoryFile("test", pdf.data(), pdf.size());
+  qpdf.getRoot().getKey("/Pages").replaceKey("/Count", QPDFObjectHandle::newInteger(count));
+  QPDFWriter writer(qpdf);
+  return Written(writer);
+}
+
 }  // namespace choral::pdf::testing

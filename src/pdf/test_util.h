@@ -88,4 +88,7 @@ std::string AttachForTest(const std::string& pdf,
 // A copy of `pdf` whose catalog's /Metadata stream holds `xmp`, made with libqpdf.
 std::string WithXmpForTest(const std::string& pdf, const std::string& xmp);
 
+// A copy of `pdf` whose page tree claims `count` pages (/Pages /Count), made with libqpdf.
+std::string WithPageCountForTest(const std::string& pdf, long long count);
+
 }  // namespace choral::pdf::testing
