@@ -154,6 +154,12 @@ TEST_F(FlowsTest, AValidInvoiceIsIntegratedThroughEveryState) {
   EXPECT_EQ(view->summary.invoice.engagement_number, "PO1242");
   EXPECT_EQ(view->summary.invoice.status, invoice::InvoiceStatus::kAvailable);
   EXPECT_EQ(view->summary.invoice.deposited_by, supplier_.user_id);
+  // Its file is the XML deposited, named and typed as XML.
+  auto file = processing_.Pdf(ministry_, *report.invoices[0].invoice_id);
+  ASSERT_TRUE(file) << file.error().ToString();
+  EXPECT_EQ(file->media_type, "application/xml");
+  EXPECT_EQ(file->file_name, "facture-FX-1.xml");
+  EXPECT_TRUE(file->bytes.starts_with("<?xml")) << file->bytes.substr(0, 40);
 
   // The stored report is the JSON the API gives.
   nlohmann::json json = nlohmann::json::parse(report.flow.report);

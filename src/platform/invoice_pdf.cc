@@ -1,4 +1,5 @@
-// InvoiceProcessing::Pdf: the deposited PDF, and the record of a recipient's download.
+// InvoiceProcessing::Pdf: the deposited file (PDF, or a flow's XML), and the record of a
+// recipient's download.
 #include <nlohmann/json.hpp>
 
 #include "platform/invoice_access.h"
@@ -9,14 +10,14 @@ namespace {
 
 // "facture-F 2026/01.pdf" would break a header or a file system: anything outside
 // [A-Za-z0-9._-] becomes '_'.
-std::string PdfFileName(std::string_view number) {
+std::string FileName(std::string_view number, std::string_view extension) {
   std::string out = "facture-";
   for (char c : number) {
     bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                  c == '.' || c == '_' || c == '-';
     out += plain ? c : '_';
   }
-  return out + ".pdf";
+  return out + std::string(extension);
 }
 
 core::Error NotFound(core::InvoiceId id) {
@@ -62,7 +63,11 @@ core::Result<InvoicePdf> InvoiceProcessing::Pdf(const Actor& actor, core::Invoic
     });
     if (!recorded) return core::Fail(recorded.error());
   }
-  return InvoicePdf{std::move(*bytes), PdfFileName(found->invoice_number)};
+  // A PDF deposit, a Factur-X flow: the PDF. A UBL or CII flow: the XML deposited.
+  const bool pdf = bytes->starts_with("%PDF-");
+  std::string file_name = FileName(found->invoice_number, pdf ? ".pdf" : ".xml");
+  return InvoicePdf{std::move(*bytes), std::move(file_name),
+                    pdf ? "application/pdf" : "application/xml"};
 }
 
 }  // namespace choral::platform

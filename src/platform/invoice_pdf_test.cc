@@ -39,6 +39,7 @@ TEST_F(InvoicePdfTest, TheBytesAreTheDepositedPdfUnderASafeName) {
   EXPECT_FALSE(testing::CorpusPdf().empty());
   EXPECT_EQ(pdf->bytes, testing::CorpusPdf());
   EXPECT_EQ(pdf->file_name, "facture-F_2026_01.pdf");
+  EXPECT_EQ(pdf->media_type, "application/pdf");
 }
 
 TEST_F(InvoicePdfTest, ARecipientsDownloadIsRecorded) {

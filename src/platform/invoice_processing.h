@@ -50,10 +50,13 @@ struct AttachmentFile {
   std::string bytes;
 };
 
-// The deposited PDF of an invoice, to view or download.
+// The deposited file of an invoice, to view or download: its PDF, or for an invoice that came in a
+// UBL / CII flow, the XML it was deposited as.
 struct InvoicePdf {
   std::string bytes;
-  std::string file_name;  // "facture-<number>.pdf", the number reduced to [A-Za-z0-9._-]
+  std::string
+      file_name;  // "facture-<number>.pdf" (or ".xml"), the number reduced to [A-Za-z0-9._-]
+  std::string media_type;  // "application/pdf" or "application/xml"
 };
 
 // What a list may be sorted by (store::InvoiceQuery::SortKey): deposit date, issue date, number,

@@ -27,9 +27,12 @@ http::Response Pages::InvoicePdf(const http::Request& request) {
   if (!pdf) return ErrorPage(pdf.error(), request, &**actor);
   http::Response response;
   response.body = std::move(pdf->bytes);
-  response.AddHeader("Content-Type", "application/pdf");
-  // The platform's name holds only [A-Za-z0-9._-]: nothing to escape.
-  response.AddHeader("Content-Disposition", "inline; filename=\"" + pdf->file_name + "\"");
+  response.AddHeader("Content-Type", pdf->media_type);
+  // The platform's name holds only [A-Za-z0-9._-]: nothing to escape. A supplier's XML is
+  // downloaded, never shown inline: a browser would run the scripts an XML document can carry.
+  const bool inline_view = pdf->media_type == "application/pdf";
+  response.AddHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
+                                                "; filename=\"" + pdf->file_name + "\"");
   response.AddHeader("X-Content-Type-Options", "nosniff");
   response.AddHeader("Cache-Control", "private, no-store");
   return response;
