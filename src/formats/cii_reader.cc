@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/xml_access.h"
+
 namespace choral::formats {
 namespace {
 
@@ -13,6 +15,14 @@ using invoice::DateText;
 using invoice::DecimalText;
 using invoice::Identifier;
 using invoice::SourceOffset;
+using xml::Attribute;
+using xml::Decimal;
+using xml::NamespaceOf;
+using xml::StringValue;
+using xml::Text;
+
+// The element's byte offset, where a finding about it points.
+SourceOffset Offset(const pugi::xml_node& node) { return xml::OffsetOf(node); }
 
 // D16B and D22B share these namespace names; only the prefixes vary between producers.
 constexpr std::string_view kRsm = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
@@ -24,23 +34,6 @@ constexpr std::string_view kQdt = "urn:un:unece:uncefact:data:standard:Qualified
 std::string_view LocalName(std::string_view name) {
   size_t colon = name.find(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-// The namespace the element's prefix is bound to, found on the element or its ancestors (the
-// nearest declaration wins, as in XML Namespaces).
-std::string_view NamespaceOf(const pugi::xml_node& element) {
-  std::string_view name = element.name();
-  size_t colon = name.find(':');
-  std::string attribute = colon == std::string_view::npos
-                              ? std::string("xmlns")
-                              : "xmlns:" + std::string(name.substr(0, colon));
-  for (pugi::xml_node node = element; node && node.type() == pugi::node_element;
-       node = node.parent()) {
-    if (pugi::xml_attribute declaration = node.attribute(attribute.c_str())) {
-      return declaration.value();
-    }
-  }
-  return {};
 }
 
 bool Is(const pugi::xml_node& node, std::string_view ns, std::string_view local) {
@@ -73,49 +66,9 @@ void ForEach(const pugi::xml_node& parent, std::string_view ns, std::string_view
   }
 }
 
-SourceOffset Offset(const pugi::xml_node& node) {
-  return static_cast<SourceOffset>(node.offset_debug());
-}
-
-// The XPath string value: every text and CDATA descendant, as written.
-std::string StringValue(const pugi::xml_node& node) {
-  std::string value;
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      value += child.value();
-    } else if (child.type() == pugi::node_element) {
-      value += StringValue(child);
-    }
-  }
-  return value;
-}
-
-std::optional<std::string> Text(const pugi::xml_node& node) {
-  if (!node) return std::nullopt;
-  return StringValue(node);
-}
-
-std::optional<std::string> Attribute(const pugi::xml_node& node, const char* name) {
-  pugi::xml_attribute attribute = node.attribute(name);
-  if (!attribute) return std::nullopt;
-  return std::string(attribute.value());
-}
-
-std::optional<DecimalText> Decimal(const pugi::xml_node& node) {
-  if (!node) return std::nullopt;
-  DecimalText decimal;
-  decimal.text = StringValue(node);
-  decimal.value = invoice::ParseXsDecimal(decimal.text);
-  decimal.currency = Attribute(node, "currencyID");
-  decimal.source = Offset(node);
-  return decimal;
-}
-
 std::optional<Identifier> Id(const pugi::xml_node& node, const char* scheme = "schemeID",
                              const char* version = "schemeVersionID") {
-  if (!node) return std::nullopt;
-  return Identifier{StringValue(node), Attribute(node, scheme), Attribute(node, version),
-                    Offset(node)};
+  return xml::Identifier(node, scheme, version);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }

@@ -97,21 +97,6 @@ bool DeeperThan(const pugi::xml_node& root, int limit) {
   }
 }
 
-// The namespace URI bound to an element's prefix (or the default namespace), looked up through
-// the element and its ancestors.
-std::string_view NamespaceOf(const pugi::xml_node& element) {
-  std::string_view name = element.name();
-  size_t colon = name.find(':');
-  std::string attribute = colon == std::string_view::npos
-                              ? std::string("xmlns")
-                              : "xmlns:" + std::string(name.substr(0, colon));
-  for (pugi::xml_node node = element; node && node.type() == pugi::node_element;
-       node = node.parent()) {
-    if (pugi::xml_attribute declared = node.attribute(attribute.c_str())) return declared.value();
-  }
-  return {};
-}
-
 // BT-24 as Factur-X / ZUGFeRD, XRechnung and Peppol name their profiles.
 std::string ProfileOf(std::string_view id) {
   std::string trimmed = xml::Trimmed(id);
@@ -235,7 +220,7 @@ core::Result<StructuredDocument> StructuredDocument::Parse(std::string_view xml,
   }
 
   std::string_view local_name = xml::LocalName(root);
-  std::string_view name_space = NamespaceOf(root);
+  std::string_view name_space = xml::NamespaceOf(root);
   if ((local_name == "Invoice" && name_space == kUblInvoiceNamespace) ||
       (local_name == "CreditNote" && name_space == kUblCreditNoteNamespace)) {
     impl->syntax = Syntax::kUbl;

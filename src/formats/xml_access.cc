@@ -99,6 +99,19 @@ std::string StringValue(const pugi::xml_node& node) {
 
 std::string Trimmed(std::string_view text) { return std::string(core::TrimXmlSpace(text)); }
 
+std::string_view NamespaceOf(const pugi::xml_node& element) {
+  std::string_view name = element.name();
+  size_t colon = name.find(':');
+  std::string attribute = colon == std::string_view::npos
+                              ? std::string("xmlns")
+                              : "xmlns:" + std::string(name.substr(0, colon));
+  for (pugi::xml_node node = element; node && node.type() == pugi::node_element;
+       node = node.parent()) {
+    if (pugi::xml_attribute declared = node.attribute(attribute.c_str())) return declared.value();
+  }
+  return {};
+}
+
 invoice::SourceOffset OffsetOf(const pugi::xml_node& node) {
   ptrdiff_t offset = node.offset_debug();
   return offset < 0 ? invoice::kNoSource : static_cast<invoice::SourceOffset>(offset);

@@ -16,6 +16,10 @@ namespace choral::formats::xml {
 // The name without its prefix: "cbc:ID" -> "ID".
 std::string_view LocalName(const pugi::xml_node& node);
 
+// The namespace URI bound to an element's prefix (or the default namespace), looked up through
+// the element and its ancestors (the nearest declaration wins, as in XML Namespaces).
+std::string_view NamespaceOf(const pugi::xml_node& element);
+
 // The first child element with that local name; an empty node when there is none.
 pugi::xml_node Child(const pugi::xml_node& node, std::string_view local_name);
 // Follows "A/B/C" through first children with those local names.
