@@ -1,7 +1,10 @@
 #include "http/api_routes.h"
 
+#include <variant>
+
 #include <nlohmann/json.hpp>
 
+#include "http/bearer_auth.h"
 #include "http/error_status.h"
 #include "http/oauth.h"
 
@@ -84,16 +87,12 @@ void RegisterApiRoutes(Routes& routes, platform::Platform& platform) {
 
   // Who a bearer token acts for: proof that a token works, for client developers.
   routes.Get("/api/v1/whoami", [&platform](const Request& request) {
-    std::optional<std::string> token = BearerToken(request);
-    if (!token) return BearerChallenge(false);
-    auto actor = platform.api_access().AuthenticateBearer(*token);
-    if (!actor) {
-      if (actor.error().code == core::ErrorCode::kPermissionDenied) return BearerChallenge(true);
-      return JsonError(actor.error());
-    }
-    const platform::ActorStructure& s = actor->structures.at(0);
-    nlohmann::json body = {{"client_id", actor->api_client},
-                           {"client_label", actor->display_name},
+    auto authenticated = AuthenticateBearer(platform, request);
+    if (auto* refused = std::get_if<Response>(&authenticated)) return std::move(*refused);
+    const platform::Actor& actor = std::get<platform::Actor>(authenticated);
+    const platform::ActorStructure& s = actor.structures.at(0);
+    nlohmann::json body = {{"client_id", actor.api_client},
+                           {"client_label", actor.display_name},
                            {"structure",
                             {{"id", s.id.value()},
                              {"identifiantStructure", s.identifier},

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base64.h"
 #include "core/paris_time.h"
+#include "http/bearer_auth.h"
 #include "http/error_status.h"
 #include "http/oauth.h"
 
@@ -18,29 +20,6 @@ constexpr int kFileTooLarge = 20001;
 constexpr int kInvalidRequest = 20002;
 constexpr int kSyntaxNotIntegrated = 20003;
 constexpr int kUnknownFlow = 20000;
-
-std::string EncodeBase64(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                 (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                 static_cast<unsigned char>(bytes[i + 2]);
-    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(v >> shift) & 63];
-  }
-  if (i < bytes.size()) {
-    uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 // "2026-11-27T14:05:09.123+01:00": Paris time with its offset, as Chorus Pro writes flow times.
 std::string IsoParis(core::Timestamp t) {
@@ -67,19 +46,6 @@ Response Retour(int code, std::string_view libelle,
   return Response::Json(body.dump());
 }
 
-// The actor behind the bearer token, or the response to send instead (401, 5xx).
-std::variant<platform::Actor, Response> Authenticate(platform::Platform& platform,
-                                                     const Request& request) {
-  std::optional<std::string> token = BearerToken(request);
-  if (!token) return BearerChallenge(false);
-  auto actor = platform.api_access().AuthenticateBearer(*token);
-  if (!actor) {
-    if (actor.error().code == core::ErrorCode::kPermissionDenied) return BearerChallenge(true);
-    return JsonError(actor.error());
-  }
-  return std::move(*actor);
-}
-
 // The JSON body, or nullopt (a 400 follows) when it is not a JSON object.
 std::optional<nlohmann::json> Body(const Request& request) {
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
@@ -97,7 +63,7 @@ std::string StringField(const nlohmann::json& body, const char* name) {
 void RegisterCproRoutes(Routes& routes, platform::Platform& platform) {
   // API.md §5.1 deposerFluxFacture.
   routes.Post("/cpro/factures/v1/deposer/flux", [&platform](const Request& request) {
-    auto actor = Authenticate(platform, request);
+    auto actor = AuthenticateBearer(platform, request);
     if (auto* refused = std::get_if<Response>(&actor)) return std::move(*refused);
     auto body = Body(request);
     if (!body) return Retour(kInvalidRequest, "the body must be a JSON object");
@@ -130,7 +96,7 @@ void RegisterCproRoutes(Routes& routes, platform::Platform& platform) {
 
   // API.md §5.2 consulterCR: the report as a base64 PDF.
   routes.Post("/cpro/transverses/v1/consulterCR", [&platform](const Request& request) {
-    auto actor = Authenticate(platform, request);
+    auto actor = AuthenticateBearer(platform, request);
     if (auto* refused = std::get_if<Response>(&actor)) return std::move(*refused);
     auto body = Body(request);
     if (!body) return Retour(kInvalidRequest, "the body must be a JSON object");
@@ -155,13 +121,13 @@ void RegisterCproRoutes(Routes& routes, platform::Platform& platform) {
                    {"codeInterfaceFlux", flow.syntax_code},
                    {"codeAppliPartenaire", flow.api_client},
                    {"designationPartenaire", flow.api_client},
-                   {"fichierCR", EncodeBase64(*pdf)}});
+                   {"fichierCR", core::EncodeBase64(*pdf)}});
   });
 
   // API.md §5.2 consulterCRDetaille: the state and each rejected invoice's errors, plus
   // Choral's full report (compteRendu: every invoice, accepted with its id or rejected).
   routes.Post("/cpro/transverses/v1/consulterCRDetaille", [&platform](const Request& request) {
-    auto actor = Authenticate(platform, request);
+    auto actor = AuthenticateBearer(platform, request);
     if (auto* refused = std::get_if<Response>(&actor)) return std::move(*refused);
     auto body = Body(request);
     if (!body) return Retour(kInvalidRequest, "the body must be a JSON object");
