@@ -183,6 +183,15 @@ http::Response Pages::ManagerActivityPage(const http::Request& request, const pl
   return Render(std::move(page), who);
 }
 
+// A manager's action the platform refused: a refusal the catalogue words for a field is shown on
+// the activity page (422); anything else is an error page.
+http::Response Pages::ManagerRefusal(const http::Request& request, const platform::Actor& who,
+                                     core::StructureId structure, const core::Error& error) const {
+  std::string message = FieldError(renderer_.catalogue(), error);
+  if (message.empty()) return ErrorPage(error, request, &who);
+  return ManagerActivityPage(request, who, structure, message, 422);
+}
+
 http::Response Pages::ManagerDecision(const http::Request& request) {
   auto posted = ReadPostedForm(request, "manager", [&](const platform::Actor& who) {
     return platform::MayManage(who, StructureIdOf(request));
@@ -198,11 +207,7 @@ http::Response Pages::ManagerDecision(const http::Request& request) {
   }
   auto decided = platform_.attachments().Decide(who, core::MembershipId(*membership), *move,
                                                 form.Get("commentaire"));
-  if (!decided) {
-    std::string message = FieldError(renderer_.catalogue(), decided.error());
-    if (message.empty()) return ErrorPage(decided.error(), request, &who);
-    return ManagerActivityPage(request, who, structure, message, 422);
-  }
+  if (!decided) return ManagerRefusal(request, who, structure, decided.error());
   return http::Response::Redirect("/gestion/" + std::to_string(structure.value()));
 }
 
@@ -215,11 +220,7 @@ http::Response Pages::ManagerAttach(const http::Request& request) {
   const http::Form& form = posted->form;
   const core::StructureId structure = StructureIdOf(request);
   auto attached = platform_.attachments().AttachDirectly(who, structure, form.Get("email"));
-  if (!attached) {
-    std::string message = FieldError(renderer_.catalogue(), attached.error());
-    if (message.empty()) return ErrorPage(attached.error(), request, &who);
-    return ManagerActivityPage(request, who, structure, message, 422);
-  }
+  if (!attached) return ManagerRefusal(request, who, structure, attached.error());
   return http::Response::Redirect("/gestion/" + std::to_string(structure.value()));
 }
 
@@ -244,11 +245,7 @@ http::Response Pages::ManagerSpaces(const http::Request& request) {
     }
     auto set =
         platform_.attachments().SetSpaceAccess(who, core::MembershipId(*membership), space, access);
-    if (!set) {
-      std::string message = FieldError(renderer_.catalogue(), set.error());
-      if (message.empty()) return ErrorPage(set.error(), request, &who);
-      return ManagerActivityPage(request, who, structure, message, 422);
-    }
+    if (!set) return ManagerRefusal(request, who, structure, set.error());
   }
   return http::Response::Redirect("/gestion/" + std::to_string(structure.value()));
 }

@@ -232,6 +232,8 @@ class Pages {
   http::Response ManagerActivityPage(const http::Request& request, const platform::Actor& who,
                                      core::StructureId structure, std::string_view error,
                                      int status) const;
+  http::Response ManagerRefusal(const http::Request& request, const platform::Actor& who,
+                                core::StructureId structure, const core::Error& error) const;
   http::Response SupportMainManagerPage(const http::Request& request, const platform::Actor& who,
                                         const SupportFormState& state, bool done, int status) const;
   http::Response ServicesPage(const http::Request& request, const platform::Actor& who,
