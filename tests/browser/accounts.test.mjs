@@ -7,8 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
+import { launchChromium } from '../support/browser.mjs';
 import { sqlite, startServer } from '../support/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,12 +26,7 @@ const pageErrors = [];
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // The portal's Content-Security-Policy forbids inline scripts; axe is injected as one.
   const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
   page = await context.newPage();

@@ -13,14 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import { chromium } from 'playwright-core';
-
 import { demoUblInvoice } from '../support/demo_invoice.mjs';
+import { checkAccessible, launchChromium } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
 
 const execFileAsync = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const screenshotDir = path.resolve(root, process.env.CHORAL_SCREENSHOT_DIR || 'build');
 const supplierEmail = 'marc.dubois@atelier-lumen.example';
 
@@ -32,12 +30,7 @@ const pageErrors = [];
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // The portal's Content-Security-Policy forbids inline scripts; axe is injected as one.
   const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR', acceptDownloads: true });
   page = await context.newPage();
@@ -52,14 +45,7 @@ after(async () => {
 });
 
 async function assertAccessible(what) {
-  assert.deepEqual(pageErrors, [], `JavaScript errors before checking ${what}`);
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(
-    () => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  const report = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')).join('\n');
-  assert.equal(result.violations.length, 0, `axe violations on ${what}:\n${report}`);
+  await checkAccessible(page, pageErrors, what);
 }
 
 async function shoot(name) {

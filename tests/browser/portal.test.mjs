@@ -6,12 +6,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
+import { checkAccessible, launchChromium } from '../support/browser.mjs';
 import { enqueueMail, findPublicStructure, startServer } from '../support/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const screenshotDir = path.resolve(root, process.env.CHORAL_SCREENSHOT_DIR || 'build');
 
 let server;
@@ -29,12 +27,7 @@ const roleNames = {
 before(async () => {
   server = await startServer();
   person = await findPublicStructure(server.baseUrl, server.seed.logins);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // The portal's Content-Security-Policy forbids inline scripts; axe is injected as one.
   const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
   page = await context.newPage();
@@ -47,15 +40,7 @@ after(async () => {
 });
 
 async function assertAccessible(what) {
-  assert.deepEqual(pageErrors, [], `JavaScript errors before checking ${what}`);
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(
-    () => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  const report = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')).join('\n');
-  if (result.violations.length > 0) console.log(`axe on ${what}:\n${report}`);
-  assert.equal(result.violations.length, 0, `axe violations on ${what}:\n${report}`);
+  await checkAccessible(page, pageErrors, what);
 }
 
 test('login page is accessible', async () => {
